@@ -1,0 +1,23 @@
+//! The product: which tools, prompts and resources this MCP server offers,
+//! and how it introduces itself.
+
+use crate::context::Context;
+use crate::mcp::server::{Server, ServerInfo};
+use crate::{resources, tools};
+
+pub const SERVER_INFO: ServerInfo = ServerInfo {
+    name: "kaltura-mcp",
+    title: "Kaltura MCP",
+    version: env!("CARGO_PKG_VERSION"),
+    instructions: Some(
+        "Read-only access to a Kaltura video account. Call get_server_info to see what this server supports.",
+    ),
+};
+
+/// The server with every product registry filled in.
+pub fn server() -> Server<Context> {
+    let mut server = Server::new(SERVER_INFO);
+    tools::register(&mut server.tools);
+    resources::register(&mut server.resources);
+    server
+}

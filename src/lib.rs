@@ -1,0 +1,19 @@
+//! kaltura-mcp: the platform-free core of a remote MCP server for Kaltura.
+//!
+//! It builds natively (for tests) and for `wasm32-unknown-unknown`, where the
+//! Cloudflare Worker adapter (`worker/`) and the browser page (`www/`) use it.
+//!
+//! Module map:
+//! - [`mcp`]: the protocol, knowing nothing of Kaltura — JSON-RPC, eras and
+//!   versions, dispatch, tool/prompt/resource registries, streamable HTTP;
+//! - [`app`]: the product server: its identity and registries;
+//! - [`tools`], [`resources`]: what the product offers, one file per family;
+//! - [`context`]: what each call receives;
+//! - [`config`]: typed configuration from deployment variables.
+
+pub mod app;
+pub mod config;
+pub mod context;
+pub mod mcp;
+pub mod resources;
+pub mod tools;

@@ -1,0 +1,531 @@
+//! Streamable HTTP for the `/mcp` endpoint as a pure function
+//! `HttpRequest -> HttpResponse`, so every transport rule is tested natively
+//! and the worker only translates.
+//!
+//! Order of checks: Origin (403), HTTP method (405), Content-Type (415),
+//! Accept (406), body size (413), JSON (400/-32700), then the era's envelope
+//! rules (400), then dispatch. No session is ever issued or required.
+
+use super::jsonrpc::{
+    error_response, result_response, ErrorCode, Message, Request, RequestId, RpcError,
+};
+use super::server::{meta, Era, Server};
+use super::version::ProtocolVersion;
+use serde_json::{json, Value};
+
+/// What the transport needs to know of the deployment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpPolicy {
+    /// Browser origins allowed besides loopback ones and the server's own.
+    pub allowed_origins: Vec<String>,
+    pub max_body_bytes: usize,
+}
+
+/// An HTTP request as the adapter hands it over. Header names are matched
+/// case-insensitively.
+#[derive(Debug, Clone, Default)]
+pub struct HttpRequest {
+    pub method: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+
+    fn json(status: u16, body: &Value) -> Self {
+        HttpResponse {
+            status,
+            headers: vec![
+                ("Content-Type".into(), "application/json".into()),
+                ("Cache-Control".into(), "no-store".into()),
+            ],
+            body: body.to_string().into_bytes(),
+        }
+    }
+
+    fn error(status: u16, id: Option<&RequestId>, error: &RpcError) -> Self {
+        HttpResponse::json(status, &error_response(id, error))
+    }
+
+    fn accepted() -> Self {
+        HttpResponse {
+            status: 202,
+            headers: vec![("Cache-Control".into(), "no-store".into())],
+            body: Vec::new(),
+        }
+    }
+}
+
+/// How an answer is framed, from the request's `Accept`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    Json,
+    /// The client accepts only `text/event-stream`: one `message` event.
+    EventStream,
+}
+
+const ALLOWED_METHODS: &str = "POST, OPTIONS";
+
+/// Serves one request to the MCP endpoint.
+pub async fn serve<C: Clone + 'static>(
+    server: &Server<C>,
+    policy: &HttpPolicy,
+    ctx: C,
+    request: &HttpRequest,
+) -> HttpResponse {
+    let origin = request.header("origin");
+    if let Some(origin) = origin {
+        if !origin_allowed(origin, request.header("host"), policy) {
+            let error = RpcError::invalid_request(format!("Origin not allowed: {origin}"));
+            return HttpResponse::error(403, None, &error);
+        }
+    }
+    let response = match request.method.as_str() {
+        "POST" => post(server, policy, ctx, request).await,
+        "OPTIONS" => preflight(),
+        "GET" => not_allowed("GET opens no stream here: this server sends nothing unprompted. POST JSON-RPC messages instead."),
+        "DELETE" => not_allowed("DELETE ends a session, and this server keeps none: there is nothing to end."),
+        other => not_allowed(&format!("HTTP method {other} is not supported; POST JSON-RPC messages.")),
+    };
+    match origin {
+        Some(origin) => with_cors(response, origin),
+        None => response,
+    }
+}
+
+async fn post<C: Clone + 'static>(
+    server: &Server<C>,
+    policy: &HttpPolicy,
+    ctx: C,
+    request: &HttpRequest,
+) -> HttpResponse {
+    if let Some(content_type) = request.header("content-type") {
+        if media_type(content_type) != "application/json" {
+            let error = RpcError::invalid_request(format!(
+                "Content-Type must be application/json, not {content_type}"
+            ));
+            return HttpResponse::error(415, None, &error);
+        }
+    }
+    let Some(framing) = framing(request.header("accept")) else {
+        let error =
+            RpcError::invalid_request("Accept must include application/json or text/event-stream");
+        return HttpResponse::error(406, None, &error);
+    };
+    let declared_length = request
+        .header("content-length")
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    if request.body.len() > policy.max_body_bytes
+        || declared_length.is_some_and(|length| length > policy.max_body_bytes)
+    {
+        let error = RpcError::invalid_request(format!(
+            "Request body exceeds the {} byte limit",
+            policy.max_body_bytes
+        ));
+        return HttpResponse::error(413, None, &error);
+    }
+    let value: Value = match serde_json::from_slice(&request.body) {
+        Ok(value) => value,
+        Err(error) => {
+            let error = RpcError::new(
+                ErrorCode::ParseError,
+                format!("Body is not valid JSON: {error}"),
+            );
+            return HttpResponse::error(400, None, &error);
+        }
+    };
+    let version_header = request.header("mcp-protocol-version");
+    match value {
+        Value::Array(messages) => batch(server, ctx, version_header, messages, framing).await,
+        single => one(server, ctx, request, &single, framing).await,
+    }
+}
+
+async fn one<C: Clone + 'static>(
+    server: &Server<C>,
+    ctx: C,
+    http: &HttpRequest,
+    value: &Value,
+    framing: Framing,
+) -> HttpResponse {
+    let request = match Message::classify(value) {
+        Ok(Message::Request(request)) => request,
+        Ok(Message::Notification { .. } | Message::Response) => return HttpResponse::accepted(),
+        Err(rejected) => return HttpResponse::error(400, rejected.id.as_ref(), &rejected.error),
+    };
+    let era = match era_of(&request, http) {
+        Ok(era) => era,
+        Err(error) => return HttpResponse::error(400, Some(&request.id), &error),
+    };
+    match server.handle(era, ctx, &request).await {
+        Ok(result) => answer(&result_response(&request.id, result), framing),
+        Err(error) => {
+            // 2026-07-28 signals an unknown method in the status line too.
+            let status = match (era, error.code) {
+                (Era::Modern, ErrorCode::MethodNotFound) => 404,
+                _ => 200,
+            };
+            let body = error_response(Some(&request.id), &error);
+            if status == 200 {
+                answer(&body, framing)
+            } else {
+                HttpResponse::json(status, &body)
+            }
+        }
+    }
+}
+
+/// JSON-RPC batches: 2025-03-26 only, and never with `initialize` inside.
+async fn batch<C: Clone + 'static>(
+    server: &Server<C>,
+    ctx: C,
+    version_header: Option<&str>,
+    messages: Vec<Value>,
+    framing: Framing,
+) -> HttpResponse {
+    let version = match version_header {
+        None => Some(ProtocolVersion::ASSUMED_WITHOUT_HEADER),
+        Some(header) => ProtocolVersion::parse(header),
+    };
+    let Some(version) = version.filter(|version| version.allows_batches()) else {
+        let error = RpcError::invalid_request(
+            "JSON-RPC batches are only accepted in protocol version 2025-03-26",
+        );
+        return HttpResponse::error(400, None, &error);
+    };
+    if messages.is_empty() {
+        return HttpResponse::error(400, None, &RpcError::invalid_request("Empty batch"));
+    }
+    let mut answers = Vec::new();
+    for message in &messages {
+        match Message::classify(message) {
+            Ok(Message::Request(request)) if request.method == "initialize" => {
+                let error = RpcError::invalid_request("initialize must not be sent in a batch");
+                answers.push(error_response(Some(&request.id), &error));
+            }
+            Ok(Message::Request(request)) => {
+                let answer = match server
+                    .handle(Era::Legacy(version), ctx.clone(), &request)
+                    .await
+                {
+                    Ok(result) => result_response(&request.id, result),
+                    Err(error) => error_response(Some(&request.id), &error),
+                };
+                answers.push(answer);
+            }
+            Ok(_) => {}
+            Err(rejected) => answers.push(error_response(rejected.id.as_ref(), &rejected.error)),
+        }
+    }
+    if answers.is_empty() {
+        return HttpResponse::accepted();
+    }
+    answer(&Value::Array(answers), framing)
+}
+
+/// Decides the era of a request and enforces that era's envelope rules.
+fn era_of(request: &Request, http: &HttpRequest) -> Result<Era, RpcError> {
+    let header = http.header("mcp-protocol-version");
+    let meta_version = request
+        .meta()
+        .and_then(|meta| meta.get(meta::PROTOCOL_VERSION));
+    let modern = meta_version.is_some()
+        || header == Some(ProtocolVersion::V2026_07_28.as_str())
+        || request.method == "server/discover";
+    if !modern {
+        return match header {
+            None => Ok(Era::Legacy(ProtocolVersion::ASSUMED_WITHOUT_HEADER)),
+            Some(header) => ProtocolVersion::parse(header)
+                .filter(|version| !version.is_modern())
+                .map(Era::Legacy)
+                .ok_or_else(|| {
+                    RpcError::invalid_request(format!("Unsupported MCP-Protocol-Version: {header}"))
+                        .with_data(json!({ "supported": ProtocolVersion::all_strings(), "requested": header }))
+                }),
+        };
+    }
+    check_modern_envelope(request, http)?;
+    Ok(Era::Modern)
+}
+
+fn check_modern_envelope(request: &Request, http: &HttpRequest) -> Result<(), RpcError> {
+    let missing = |what: &str| {
+        RpcError::invalid_params(format!("2026-07-28 requests need params._meta[\"{what}\"]"))
+    };
+    let meta = request
+        .meta()
+        .ok_or_else(|| missing(meta::PROTOCOL_VERSION))?;
+    let version = meta
+        .get(meta::PROTOCOL_VERSION)
+        .and_then(Value::as_str)
+        .ok_or_else(|| missing(meta::PROTOCOL_VERSION))?;
+    if !meta
+        .get(meta::CLIENT_CAPABILITIES)
+        .is_some_and(Value::is_object)
+    {
+        return Err(missing(meta::CLIENT_CAPABILITIES));
+    }
+    expect_header(http, "MCP-Protocol-Version", version)?;
+    if ProtocolVersion::parse(version) != Some(ProtocolVersion::V2026_07_28) {
+        return Err(RpcError::new(
+            ErrorCode::UnsupportedProtocolVersion,
+            format!("Unsupported protocol version: {version}"),
+        )
+        .with_data(json!({ "supported": ProtocolVersion::all_strings(), "requested": version })));
+    }
+    expect_header(http, "Mcp-Method", &request.method)?;
+    let name_param = match request.method.as_str() {
+        "tools/call" | "prompts/get" => Some("name"),
+        "resources/read" => Some("uri"),
+        _ => None,
+    };
+    if let Some(param) = name_param {
+        let expected = request
+            .params
+            .get(param)
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        expect_header(http, "Mcp-Name", expected)?;
+    }
+    Ok(())
+}
+
+/// The header must be present and equal `expected` (after decoding the
+/// `=?base64?…?=` form used for non-ASCII values).
+fn expect_header(http: &HttpRequest, name: &str, expected: &str) -> Result<(), RpcError> {
+    let actual = http.header(name).map(decode_header_value);
+    if actual.as_deref() == Some(expected) {
+        return Ok(());
+    }
+    let problem = match actual {
+        None => format!("the {name} header is missing"),
+        Some(actual) => {
+            format!("the {name} header ({actual:?}) does not match the body ({expected:?})")
+        }
+    };
+    Err(RpcError::new(
+        ErrorCode::HeaderMismatch,
+        format!("Header mismatch: {problem}"),
+    ))
+}
+
+fn decode_header_value(raw: &str) -> String {
+    use base64::Engine as _;
+    raw.strip_prefix("=?base64?")
+        .and_then(|rest| rest.strip_suffix("?="))
+        .and_then(|encoded| {
+            base64::engine::general_purpose::STANDARD
+                .decode(encoded)
+                .ok()
+        })
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| raw.to_owned())
+}
+
+fn answer(body: &Value, framing: Framing) -> HttpResponse {
+    match framing {
+        Framing::Json => HttpResponse::json(200, body),
+        Framing::EventStream => HttpResponse {
+            status: 200,
+            headers: vec![
+                ("Content-Type".into(), "text/event-stream".into()),
+                ("Cache-Control".into(), "no-store".into()),
+                ("X-Accel-Buffering".into(), "no".into()),
+            ],
+            body: format!("event: message\ndata: {body}\n\n").into_bytes(),
+        },
+    }
+}
+
+/// A 500 whose body is a JSON-RPC error, for faults outside the protocol
+/// (a misconfigured deployment). The message must not carry secrets.
+pub fn server_error(message: &str) -> HttpResponse {
+    HttpResponse::error(500, None, &RpcError::new(ErrorCode::InternalError, message))
+}
+
+fn not_allowed(message: &str) -> HttpResponse {
+    HttpResponse::error(405, None, &RpcError::invalid_request(message))
+        .with_header("Allow", ALLOWED_METHODS)
+}
+
+fn preflight() -> HttpResponse {
+    HttpResponse {
+        status: 204,
+        headers: vec![
+            ("Access-Control-Allow-Methods".into(), "POST, GET, DELETE, OPTIONS".into()),
+            (
+                "Access-Control-Allow-Headers".into(),
+                "Content-Type, Accept, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name, Last-Event-ID".into(),
+            ),
+            ("Access-Control-Max-Age".into(), "86400".into()),
+        ],
+        body: Vec::new(),
+    }
+}
+
+fn with_cors(response: HttpResponse, origin: &str) -> HttpResponse {
+    response
+        .with_header("Access-Control-Allow-Origin", origin)
+        .with_header(
+            "Access-Control-Expose-Headers",
+            "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate",
+        )
+        .with_header("Vary", "Origin")
+}
+
+/// Origins allowed to call: loopback ones (local development and desktop
+/// bridges), configured ones, and the server's own origin over TLS. A DNS
+/// rebinding page has a foreign, non-TLS-verified-for-us origin and is refused.
+fn origin_allowed(origin: &str, host: Option<&str>, policy: &HttpPolicy) -> bool {
+    policy
+        .allowed_origins
+        .iter()
+        .any(|allowed| allowed == origin)
+        || is_loopback_origin(origin)
+        || host.is_some_and(|host| origin == format!("https://{host}"))
+}
+
+fn is_loopback_origin(origin: &str) -> bool {
+    let Some(authority) = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let host = if authority.starts_with('[') {
+        authority.split_inclusive(']').next().unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default()
+    };
+    let port_ok = authority[host.len()..]
+        .strip_prefix(':')
+        .map_or(authority.len() == host.len(), |port| {
+            !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+        });
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]") && port_ok
+}
+
+fn media_type(header: &str) -> String {
+    header
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn framing(accept: Option<&str>) -> Option<Framing> {
+    let Some(accept) = accept else {
+        return Some(Framing::Json);
+    };
+    let ranges: Vec<String> = accept.split(',').map(media_type).collect();
+    let accepts = |candidates: &[&str]| {
+        ranges
+            .iter()
+            .any(|range| candidates.contains(&range.as_str()))
+    };
+    if accepts(&["application/json", "application/*", "*/*"]) {
+        Some(Framing::Json)
+    } else if accepts(&["text/event-stream", "text/*"]) {
+        Some(Framing::EventStream)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_origins_are_recognised_strictly() {
+        for origin in [
+            "http://localhost",
+            "http://127.0.0.1:8787",
+            "https://localhost:3000",
+            "http://[::1]:9",
+        ] {
+            assert!(is_loopback_origin(origin), "{origin}");
+        }
+        for origin in [
+            "http://localhost.evil.com",
+            "http://127.0.0.1.nip.io",
+            "http://evil.example.com",
+            "null",
+            "http://localhost:",
+            "http://[::1]x",
+        ] {
+            assert!(!is_loopback_origin(origin), "{origin}");
+        }
+    }
+
+    #[test]
+    fn own_origin_is_allowed_only_over_tls() {
+        let policy = HttpPolicy {
+            allowed_origins: vec!["https://app.example".into()],
+            max_body_bytes: 10,
+        };
+        assert!(origin_allowed(
+            "https://mcp.example",
+            Some("mcp.example"),
+            &policy
+        ));
+        assert!(!origin_allowed(
+            "http://evil.example.com",
+            Some("evil.example.com"),
+            &policy
+        ));
+        assert!(origin_allowed(
+            "https://app.example",
+            Some("mcp.example"),
+            &policy
+        ));
+    }
+
+    #[test]
+    fn accept_chooses_framing() {
+        assert_eq!(framing(None), Some(Framing::Json));
+        assert_eq!(
+            framing(Some("application/json, text/event-stream")),
+            Some(Framing::Json)
+        );
+        assert_eq!(
+            framing(Some("text/event-stream")),
+            Some(Framing::EventStream)
+        );
+        assert_eq!(framing(Some("text/plain")), None);
+    }
+
+    #[test]
+    fn base64_header_values_are_decoded() {
+        assert_eq!(decode_header_value("=?base64?w6lsYW4=?="), "élan");
+        assert_eq!(decode_header_value("tools/call"), "tools/call");
+    }
+}

@@ -1,0 +1,19 @@
+//! The Model Context Protocol, knowing nothing of Kaltura.
+//!
+//! - [`jsonrpc`]: messages, ids and error codes;
+//! - [`version`]: protocol revisions and the two wire eras;
+//! - [`server`]: lifecycle and dispatch over the registries;
+//! - [`tool`], [`prompt`], [`resource`]: what a server offers;
+//! - [`schema`], [`pagination`], [`cache_hint`]: helpers of the above;
+//! - [`http`]: streamable HTTP as a pure function.
+
+pub mod cache_hint;
+pub mod http;
+pub mod jsonrpc;
+pub mod pagination;
+pub mod prompt;
+pub mod resource;
+pub mod schema;
+pub mod server;
+pub mod tool;
+pub mod version;

@@ -1,0 +1,207 @@
+//! Prompts: the `Prompt` trait and the registry behind `prompts/list` and
+//! `prompts/get`. A prompt's argument list is read off the JSON Schema of
+//! its argument struct, so names, descriptions and `required` stay in step
+//! with the parser.
+
+use super::jsonrpc::RpcError;
+use super::schema::schema_for;
+use super::tool::parse_arguments;
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
+use std::future::Future;
+use std::pin::Pin;
+
+/// Who speaks a prompt message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    User,
+    Assistant,
+}
+
+/// One text message of a prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromptMessage {
+    pub role: Role,
+    pub text: String,
+}
+
+/// One prompt. Arguments arrive as strings, so `Args` fields are strings.
+#[allow(async_fn_in_trait)] // not Send on purpose: wasm32 is single-threaded
+pub trait Prompt<C>: 'static {
+    const NAME: &'static str;
+    const TITLE: &'static str;
+    const DESCRIPTION: &'static str;
+    type Args: DeserializeOwned + JsonSchema;
+
+    async fn get(ctx: C, args: Self::Args) -> Result<Vec<PromptMessage>, String>;
+}
+
+type BoxFuture = Pin<Box<dyn Future<Output = Result<Value, RpcError>>>>;
+type Handler<C> = Box<dyn Fn(C, Value) -> BoxFuture>;
+
+struct Entry<C> {
+    name: &'static str,
+    definition: Value,
+    handler: Handler<C>,
+}
+
+/// Registered prompts in registration order.
+pub struct PromptRegistry<C> {
+    entries: Vec<Entry<C>>,
+}
+
+impl<C> Default for PromptRegistry<C> {
+    fn default() -> Self {
+        PromptRegistry {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<C: 'static> PromptRegistry<C> {
+    pub fn register<P: Prompt<C>>(&mut self) -> &mut Self {
+        self.entries.push(Entry {
+            name: P::NAME,
+            definition: json!({
+                "name": P::NAME,
+                "title": P::TITLE,
+                "description": P::DESCRIPTION,
+                "arguments": arguments_of(&schema_for::<P::Args>()),
+            }),
+            handler: Box::new(|ctx, arguments| Box::pin(run::<C, P>(ctx, arguments))),
+        });
+        self
+    }
+
+    pub fn definitions(&self) -> Vec<Value> {
+        self.entries
+            .iter()
+            .map(|entry| entry.definition.clone())
+            .collect()
+    }
+
+    /// Runs `prompts/get`; unknown prompts and bad arguments are -32602.
+    pub async fn get(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
+        let name = params
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| RpcError::invalid_params("prompts/get needs a string `name`"))?;
+        let entry = self
+            .entries
+            .iter()
+            .find(|entry| entry.name == name)
+            .ok_or_else(|| RpcError::invalid_params(format!("Unknown prompt: {name}")))?;
+        let arguments = match params.get("arguments") {
+            None | Some(Value::Null) => Value::Object(Map::new()),
+            Some(arguments @ Value::Object(_)) => arguments.clone(),
+            Some(_) => return Err(RpcError::invalid_params("`arguments` must be an object")),
+        };
+        (entry.handler)(ctx, arguments).await
+    }
+}
+
+async fn run<C, P: Prompt<C>>(ctx: C, arguments: Value) -> Result<Value, RpcError> {
+    let args = parse_arguments::<P::Args>(arguments)
+        .map_err(|error| RpcError::invalid_params(error.to_string()))?;
+    let messages = P::get(ctx, args)
+        .await
+        .map_err(|message| RpcError::new(super::jsonrpc::ErrorCode::InternalError, message))?;
+    let messages: Vec<Value> = messages
+        .into_iter()
+        .map(|message| {
+            let role = match message.role {
+                Role::User => "user",
+                Role::Assistant => "assistant",
+            };
+            json!({ "role": role, "content": { "type": "text", "text": message.text } })
+        })
+        .collect();
+    Ok(json!({ "description": P::DESCRIPTION, "messages": messages }))
+}
+
+/// `PromptArgument`s from an object schema's properties.
+fn arguments_of(schema: &Value) -> Vec<Value> {
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let Some(properties) = schema["properties"].as_object() else {
+        return Vec::new();
+    };
+    properties
+        .iter()
+        .map(|(name, property)| {
+            let mut argument =
+                json!({ "name": name, "required": required.contains(&name.as_str()) });
+            if let Some(description) = property.get("description") {
+                argument["description"] = description.clone();
+            }
+            argument
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    struct AuditArgs {
+        /// The category to audit.
+        category: String,
+        /// Optional focus.
+        focus: Option<String>,
+    }
+
+    struct Audit;
+    impl Prompt<()> for Audit {
+        const NAME: &'static str = "audit";
+        const TITLE: &'static str = "Audit";
+        const DESCRIPTION: &'static str = "Audit a category.";
+        type Args = AuditArgs;
+        async fn get(_ctx: (), args: AuditArgs) -> Result<Vec<PromptMessage>, String> {
+            Ok(vec![PromptMessage {
+                role: Role::User,
+                text: format!(
+                    "Audit {} ({})",
+                    args.category,
+                    args.focus.unwrap_or_default()
+                ),
+            }])
+        }
+    }
+
+    fn registry() -> PromptRegistry<()> {
+        let mut registry = PromptRegistry::default();
+        registry.register::<Audit>();
+        registry
+    }
+
+    #[test]
+    fn arguments_come_from_the_schema() {
+        let definition = &registry().definitions()[0];
+        let arguments = definition["arguments"].as_array().unwrap();
+        let category = arguments.iter().find(|a| a["name"] == "category").unwrap();
+        assert_eq!(category["required"], true);
+        assert_eq!(category["description"], "The category to audit.");
+        let focus = arguments.iter().find(|a| a["name"] == "focus").unwrap();
+        assert_eq!(focus["required"], false);
+    }
+
+    #[test]
+    fn get_renders_messages_and_rejects_missing_arguments() {
+        let registry = registry();
+        let params = json!({"name": "audit", "arguments": {"category": "news"}});
+        let result = pollster::block_on(registry.get((), params.as_object().unwrap())).unwrap();
+        assert_eq!(result["messages"][0]["role"], "user");
+        assert_eq!(result["messages"][0]["content"]["text"], "Audit news ()");
+
+        let missing = json!({"name": "audit", "arguments": {}});
+        let error = pollster::block_on(registry.get((), missing.as_object().unwrap())).unwrap_err();
+        assert_eq!(error.code.code(), -32602);
+        assert!(error.message.contains("category"));
+    }
+}

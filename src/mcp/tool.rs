@@ -1,0 +1,312 @@
+//! Tools: the `Tool` trait each tool implements, and the registry behind
+//! `tools/list` and `tools/call`.
+//!
+//! A tool is an argument struct (Deserialize + JsonSchema), an output struct
+//! (Serialize + JsonSchema) and an async `call`. The registry derives the
+//! schemas, parses arguments, and turns every failure the model can fix
+//! (a bad argument, an upstream error) into a result with `isError: true`.
+
+use super::jsonrpc::RpcError;
+use super::schema::schema_for;
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use std::future::Future;
+use std::pin::Pin;
+
+/// Why a tool call failed, phrased for the model that made it.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ToolError {
+    /// The arguments did not match the input schema.
+    #[error("Invalid arguments: {0}")]
+    InvalidArguments(String),
+    /// The tool ran and failed; the message says what to do next.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Behaviour hints shown to clients. Every tool of this server is read-only
+/// and reaches an external system (Kaltura).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Annotations {
+    pub read_only: bool,
+    pub open_world: bool,
+}
+
+impl Annotations {
+    pub const READ_ONLY: Annotations = Annotations {
+        read_only: true,
+        open_world: true,
+    };
+}
+
+/// One tool. `C` is the per-request context the application hands to tools.
+// The futures are deliberately not `Send`: wasm32 is single-threaded, and
+// the worker's fetch futures are not `Send` either.
+#[allow(async_fn_in_trait)]
+pub trait Tool<C>: 'static {
+    const NAME: &'static str;
+    const TITLE: &'static str;
+    const DESCRIPTION: &'static str;
+    const ANNOTATIONS: Annotations = Annotations::READ_ONLY;
+    type Args: DeserializeOwned + JsonSchema;
+    type Output: Serialize + JsonSchema;
+
+    async fn call(ctx: C, args: Self::Args) -> Result<Self::Output, ToolError>;
+
+    /// A concise text rendering of the output, for clients that ignore
+    /// `structuredContent`.
+    fn render(output: &Self::Output) -> String;
+}
+
+type BoxFuture = Pin<Box<dyn Future<Output = Value>>>;
+type Handler<C> = Box<dyn Fn(C, Value) -> BoxFuture>;
+
+struct Entry<C> {
+    name: &'static str,
+    definition: Value,
+    handler: Handler<C>,
+}
+
+/// The tools a server offers, in registration order (which is the stable
+/// order `tools/list` reports).
+pub struct ToolRegistry<C> {
+    entries: Vec<Entry<C>>,
+}
+
+impl<C> Default for ToolRegistry<C> {
+    fn default() -> Self {
+        ToolRegistry {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<C: 'static> ToolRegistry<C> {
+    /// Adds `T`. Panics at start-up on a duplicate name: two tools with one
+    /// name is a programming error that tests catch.
+    pub fn register<T: Tool<C>>(&mut self) -> &mut Self {
+        assert!(
+            self.entries.iter().all(|entry| entry.name != T::NAME),
+            "tool {} registered twice",
+            T::NAME
+        );
+        self.entries.push(Entry {
+            name: T::NAME,
+            definition: definition::<C, T>(),
+            handler: Box::new(|ctx, arguments| Box::pin(run::<C, T>(ctx, arguments))),
+        });
+        self
+    }
+
+    /// The `Tool` objects of `tools/list`.
+    pub fn definitions(&self) -> Vec<Value> {
+        self.entries
+            .iter()
+            .map(|entry| entry.definition.clone())
+            .collect()
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|entry| entry.name)
+    }
+
+    /// Runs `tools/call`. Unknown tools and non-object arguments are protocol
+    /// errors; everything after that is a `CallToolResult`.
+    pub async fn call(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
+        let name = params
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| RpcError::invalid_params("tools/call needs a string `name`"))?;
+        let entry = self
+            .entries
+            .iter()
+            .find(|entry| entry.name == name)
+            .ok_or_else(|| RpcError::invalid_params(format!("Unknown tool: {name}")))?;
+        let arguments = match params.get("arguments") {
+            None | Some(Value::Null) => Value::Object(Map::new()),
+            Some(arguments @ Value::Object(_)) => arguments.clone(),
+            Some(_) => {
+                return Err(RpcError::invalid_params(
+                    "tools/call `arguments` must be an object",
+                ))
+            }
+        };
+        Ok((entry.handler)(ctx, arguments).await)
+    }
+}
+
+fn definition<C, T: Tool<C>>() -> Value {
+    json!({
+        "name": T::NAME,
+        "title": T::TITLE,
+        "description": T::DESCRIPTION,
+        "inputSchema": schema_for::<T::Args>(),
+        "outputSchema": schema_for::<T::Output>(),
+        "annotations": {
+            "title": T::TITLE,
+            "readOnlyHint": T::ANNOTATIONS.read_only,
+            "destructiveHint": !T::ANNOTATIONS.read_only,
+            "idempotentHint": T::ANNOTATIONS.read_only,
+            "openWorldHint": T::ANNOTATIONS.open_world,
+        },
+    })
+}
+
+async fn run<C, T: Tool<C>>(ctx: C, arguments: Value) -> Value {
+    let args = match parse_arguments::<T::Args>(arguments) {
+        Ok(args) => args,
+        Err(error) => return error_result(&error),
+    };
+    match T::call(ctx, args).await {
+        Ok(output) => match serde_json::to_value(&output) {
+            Ok(structured) => json!({
+                "content": [{ "type": "text", "text": T::render(&output) }],
+                "structuredContent": structured,
+                "isError": false,
+            }),
+            Err(error) => error_result(&ToolError::Failed(format!(
+                "The tool produced an unserializable result: {error}"
+            ))),
+        },
+        Err(error) => error_result(&error),
+    }
+}
+
+/// Parses tool arguments, naming the offending field on failure so the
+/// model can correct just that one.
+pub fn parse_arguments<A: DeserializeOwned>(arguments: Value) -> Result<A, ToolError> {
+    serde_path_to_error::deserialize(arguments).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if path == "." {
+            ToolError::InvalidArguments(inner.to_string())
+        } else {
+            ToolError::InvalidArguments(format!("field `{path}`: {inner}"))
+        }
+    })
+}
+
+fn error_result(error: &ToolError) -> Value {
+    json!({
+        "content": [{ "type": "text", "text": error.to_string() }],
+        "isError": true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    struct EchoArgs {
+        /// Text to echo back.
+        text: String,
+        #[serde(default)]
+        times: Option<u8>,
+    }
+
+    #[derive(Serialize, JsonSchema)]
+    struct EchoOutput {
+        echoed: String,
+    }
+
+    struct Echo;
+
+    impl Tool<&'static str> for Echo {
+        const NAME: &'static str = "echo";
+        const TITLE: &'static str = "Echo";
+        const DESCRIPTION: &'static str = "Echoes text.";
+        type Args = EchoArgs;
+        type Output = EchoOutput;
+
+        async fn call(prefix: &'static str, args: EchoArgs) -> Result<EchoOutput, ToolError> {
+            if args.text == "fail" {
+                return Err(ToolError::Failed("asked to fail; try other text".into()));
+            }
+            let times = usize::from(args.times.unwrap_or(1));
+            Ok(EchoOutput {
+                echoed: format!("{prefix}{}", args.text.repeat(times)),
+            })
+        }
+
+        fn render(output: &EchoOutput) -> String {
+            output.echoed.clone()
+        }
+    }
+
+    fn registry() -> ToolRegistry<&'static str> {
+        let mut registry = ToolRegistry::default();
+        registry.register::<Echo>();
+        registry
+    }
+
+    fn call(arguments: Value) -> Result<Value, RpcError> {
+        let params = json!({"name": "echo", "arguments": arguments});
+        pollster::block_on(registry().call(">", params.as_object().unwrap()))
+    }
+
+    #[test]
+    fn definition_carries_schemas_and_read_only_annotations() {
+        let definitions = registry().definitions();
+        assert_eq!(definitions.len(), 1);
+        let echo = &definitions[0];
+        assert_eq!(echo["name"], "echo");
+        assert_eq!(echo["inputSchema"]["required"], json!(["text"]));
+        assert_eq!(
+            echo["outputSchema"]["properties"]["echoed"]["type"],
+            "string"
+        );
+        assert_eq!(echo["annotations"]["readOnlyHint"], true);
+        assert_eq!(echo["annotations"]["destructiveHint"], false);
+    }
+
+    #[test]
+    fn successful_call_has_text_and_structured_content() {
+        let result = call(json!({"text": "ab", "times": 2})).unwrap();
+        assert_eq!(result["isError"], false);
+        assert_eq!(result["structuredContent"]["echoed"], ">abab");
+        assert_eq!(result["content"][0]["text"], ">abab");
+    }
+
+    #[test]
+    fn bad_arguments_are_tool_errors_naming_the_field() {
+        let result = call(json!({"text": "a", "times": "many"})).unwrap();
+        assert_eq!(result["isError"], true);
+        let message = result["content"][0]["text"].as_str().unwrap();
+        assert!(message.contains("field `times`"), "{message}");
+
+        let missing = call(json!({})).unwrap();
+        assert!(missing["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("missing field `text`"));
+
+        let unknown = call(json!({"text": "a", "colour": "red"})).unwrap();
+        assert!(unknown["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("colour"));
+    }
+
+    #[test]
+    fn tool_failures_are_results_and_protocol_faults_are_errors() {
+        let failed = call(json!({"text": "fail"})).unwrap();
+        assert_eq!(failed["isError"], true);
+        assert_eq!(
+            failed["content"][0]["text"],
+            "asked to fail; try other text"
+        );
+
+        let not_object = call(json!(5)).unwrap_err();
+        assert_eq!(not_object.code.code(), -32602);
+
+        let unknown = json!({"name": "nope"});
+        let error =
+            pollster::block_on(registry().call(">", unknown.as_object().unwrap())).unwrap_err();
+        assert_eq!(error.message, "Unknown tool: nope");
+    }
+}

@@ -1,0 +1,75 @@
+//! Cloudflare Worker adapter for kaltura-mcp. It translates and nothing
+//! more: a workers-rs `Request` becomes the core's `HttpRequest`, the
+//! core's `HttpResponse` becomes a workers-rs `Response`, and wrangler vars
+//! become the core's `Config`. Routes:
+//!
+//! - `/mcp`: the MCP endpoint (streamable HTTP), served by the core;
+//! - everything else: the static page in `www/static` (the `ASSETS` binding).
+
+use kaltura_mcp::config::Config;
+use kaltura_mcp::context::Context;
+use kaltura_mcp::mcp::http::{self, HttpRequest, HttpResponse};
+use kaltura_mcp::mcp::server::Server;
+use std::cell::OnceCell;
+use std::rc::Rc;
+use worker::{event, Env, Headers, Request, Response, Result};
+
+thread_local! {
+    /// Built once per isolate: registries and their JSON Schemas are fixed.
+    static SERVER: OnceCell<Rc<Server<Context>>> = const { OnceCell::new() };
+}
+
+fn server() -> Rc<Server<Context>> {
+    SERVER.with(|cell| {
+        cell.get_or_init(|| Rc::new(kaltura_mcp::app::server()))
+            .clone()
+    })
+}
+
+#[event(fetch)]
+async fn fetch(request: Request, env: Env, _ctx: worker::Context) -> Result<Response> {
+    if request.path() == "/mcp" {
+        return serve_mcp(request, &env).await;
+    }
+    env.assets("ASSETS")?.fetch_request(request).await
+}
+
+async fn serve_mcp(mut request: Request, env: &Env) -> Result<Response> {
+    let config = match Config::from_vars(|name| env.var(name).ok().map(|var| var.to_string())) {
+        Ok(config) => Rc::new(config),
+        Err(error) => return misconfigured(&error.to_string()),
+    };
+    let headers: Vec<(String, String)> = request.headers().entries().collect();
+    let declared_length = request
+        .headers()
+        .get("content-length")?
+        .and_then(|length| length.parse::<usize>().ok());
+    // The core refuses an oversized body from Content-Length alone, so such
+    // a body is never read into memory.
+    let body = match declared_length {
+        Some(length) if length > config.http.max_body_bytes => Vec::new(),
+        _ => request.bytes().await.unwrap_or_default(),
+    };
+    let core_request = HttpRequest {
+        method: request.method().to_string(),
+        headers,
+        body,
+    };
+    let policy = config.http.clone();
+    let response = http::serve(&server(), &policy, Context::new(config), &core_request).await;
+    into_worker_response(response)
+}
+
+fn into_worker_response(response: HttpResponse) -> Result<Response> {
+    let headers: Headers = response.headers.iter().collect();
+    Ok(Response::from_bytes(response.body)?
+        .with_status(response.status)
+        .with_headers(headers))
+}
+
+/// A configuration error names the variable, never a secret's value.
+fn misconfigured(message: &str) -> Result<Response> {
+    into_worker_response(http::server_error(&format!(
+        "Server misconfigured: {message}"
+    )))
+}
