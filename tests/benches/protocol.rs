@@ -14,7 +14,10 @@ use std::time::Instant;
 fn request(body: &str, version: Option<&str>) -> HttpRequest {
     let mut headers = vec![
         ("content-type".to_owned(), "application/json".to_owned()),
-        ("accept".to_owned(), "application/json, text/event-stream".to_owned()),
+        (
+            "accept".to_owned(),
+            "application/json, text/event-stream".to_owned(),
+        ),
     ];
     if let Some(version) = version {
         headers.push(("mcp-protocol-version".to_owned(), version.to_owned()));
@@ -54,11 +57,16 @@ fn main() {
     measure(
         "tools/list (2025-11-25)",
         iterations,
-        &request(r#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#, Some("2025-11-25")),
+        &request(
+            r#"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
+            Some("2025-11-25"),
+        ),
     );
     let modern_list = r#"{"jsonrpc":"2.0","id":3,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}"#;
     let mut modern = request(modern_list, Some("2026-07-28"));
-    modern.headers.push(("mcp-method".into(), "tools/list".into()));
+    modern
+        .headers
+        .push(("mcp-method".into(), "tools/list".into()));
     measure("tools/list (2026-07-28)", iterations, &modern);
     measure(
         "tools/call get_server_info (2025-11-25)",
