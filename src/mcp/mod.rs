@@ -3,7 +3,8 @@
 //! - [`jsonrpc`]: messages, ids and error codes;
 //! - [`version`]: protocol revisions and the two wire eras;
 //! - [`server`]: lifecycle and dispatch over the registries;
-//! - [`tool`], [`prompt`], [`resource`]: what a server offers;
+//! - [`tool`], [`prompt`], [`resource`]: what a server offers, the first
+//!   two over the named-handler table in [`registry`];
 //! - [`schema`], [`pagination`], [`cache_hint`]: helpers of the above;
 //! - [`http`]: streamable HTTP as a pure function.
 
@@ -12,6 +13,7 @@ pub mod http;
 pub mod jsonrpc;
 pub mod pagination;
 pub mod prompt;
+pub mod registry;
 pub mod resource;
 pub mod schema;
 pub mod server;

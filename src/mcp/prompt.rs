@@ -4,13 +4,12 @@
 //! with the parser.
 
 use super::jsonrpc::RpcError;
+use super::registry::{Handler, Registry};
 use super::schema::schema_for;
 use super::tool::parse_arguments;
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
-use std::future::Future;
-use std::pin::Pin;
 
 /// Who speaks a prompt message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,67 +36,40 @@ pub trait Prompt<C>: 'static {
     async fn get(ctx: C, args: Self::Args) -> Result<Vec<PromptMessage>, String>;
 }
 
-type BoxFuture = Pin<Box<dyn Future<Output = Result<Value, RpcError>>>>;
-type Handler<C> = Box<dyn Fn(C, Value) -> BoxFuture>;
-
-struct Entry<C> {
-    name: &'static str,
-    definition: Value,
-    handler: Handler<C>,
-}
-
 /// Registered prompts in registration order.
 pub struct PromptRegistry<C> {
-    entries: Vec<Entry<C>>,
+    table: Registry<C, Result<Value, RpcError>>,
 }
 
 impl<C> Default for PromptRegistry<C> {
     fn default() -> Self {
         PromptRegistry {
-            entries: Vec::new(),
+            table: Registry::new("prompt"),
         }
     }
 }
 
 impl<C: 'static> PromptRegistry<C> {
     pub fn register<P: Prompt<C>>(&mut self) -> &mut Self {
-        self.entries.push(Entry {
-            name: P::NAME,
-            definition: json!({
-                "name": P::NAME,
-                "title": P::TITLE,
-                "description": P::DESCRIPTION,
-                "arguments": arguments_of(&schema_for::<P::Args>()),
-            }),
-            handler: Box::new(|ctx, arguments| Box::pin(run::<C, P>(ctx, arguments))),
+        let definition = json!({
+            "name": P::NAME,
+            "title": P::TITLE,
+            "description": P::DESCRIPTION,
+            "arguments": arguments_of(&schema_for::<P::Args>()),
         });
+        let handler: Handler<C, Result<Value, RpcError>> =
+            Box::new(|ctx, arguments| Box::pin(run::<C, P>(ctx, arguments)));
+        self.table.insert(P::NAME, definition, handler);
         self
     }
 
     pub fn definitions(&self) -> Vec<Value> {
-        self.entries
-            .iter()
-            .map(|entry| entry.definition.clone())
-            .collect()
+        self.table.definitions()
     }
 
     /// Runs `prompts/get`; unknown prompts and bad arguments are -32602.
     pub async fn get(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
-        let name = params
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or_else(|| RpcError::invalid_params("prompts/get needs a string `name`"))?;
-        let entry = self
-            .entries
-            .iter()
-            .find(|entry| entry.name == name)
-            .ok_or_else(|| RpcError::invalid_params(format!("Unknown prompt: {name}")))?;
-        let arguments = match params.get("arguments") {
-            None | Some(Value::Null) => Value::Object(Map::new()),
-            Some(arguments @ Value::Object(_)) => arguments.clone(),
-            Some(_) => return Err(RpcError::invalid_params("`arguments` must be an object")),
-        };
-        (entry.handler)(ctx, arguments).await
+        self.table.invoke(ctx, params).await?
     }
 }
 

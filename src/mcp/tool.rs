@@ -7,13 +7,12 @@
 //! (a bad argument, an upstream error) into a result with `isError: true`.
 
 use super::jsonrpc::RpcError;
+use super::registry::{Handler, Registry};
 use super::schema::schema_for;
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use std::future::Future;
-use std::pin::Pin;
 
 /// Why a tool call failed, phrased for the model that made it.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -60,80 +59,41 @@ pub trait Tool<C>: 'static {
     fn render(output: &Self::Output) -> String;
 }
 
-type BoxFuture = Pin<Box<dyn Future<Output = Value>>>;
-type Handler<C> = Box<dyn Fn(C, Value) -> BoxFuture>;
-
-struct Entry<C> {
-    name: &'static str,
-    definition: Value,
-    handler: Handler<C>,
-}
-
 /// The tools a server offers, in registration order (which is the stable
 /// order `tools/list` reports).
 pub struct ToolRegistry<C> {
-    entries: Vec<Entry<C>>,
+    table: Registry<C, Value>,
 }
 
 impl<C> Default for ToolRegistry<C> {
     fn default() -> Self {
         ToolRegistry {
-            entries: Vec::new(),
+            table: Registry::new("tool"),
         }
     }
 }
 
 impl<C: 'static> ToolRegistry<C> {
-    /// Adds `T`. Panics at start-up on a duplicate name: two tools with one
-    /// name is a programming error that tests catch.
     pub fn register<T: Tool<C>>(&mut self) -> &mut Self {
-        assert!(
-            self.entries.iter().all(|entry| entry.name != T::NAME),
-            "tool {} registered twice",
-            T::NAME
-        );
-        self.entries.push(Entry {
-            name: T::NAME,
-            definition: definition::<C, T>(),
-            handler: Box::new(|ctx, arguments| Box::pin(run::<C, T>(ctx, arguments))),
-        });
+        let handler: Handler<C, Value> =
+            Box::new(|ctx, arguments| Box::pin(run::<C, T>(ctx, arguments)));
+        self.table.insert(T::NAME, definition::<C, T>(), handler);
         self
     }
 
     /// The `Tool` objects of `tools/list`.
     pub fn definitions(&self) -> Vec<Value> {
-        self.entries
-            .iter()
-            .map(|entry| entry.definition.clone())
-            .collect()
+        self.table.definitions()
     }
 
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|entry| entry.name)
+        self.table.names()
     }
 
     /// Runs `tools/call`. Unknown tools and non-object arguments are protocol
     /// errors; everything after that is a `CallToolResult`.
     pub async fn call(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
-        let name = params
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or_else(|| RpcError::invalid_params("tools/call needs a string `name`"))?;
-        let entry = self
-            .entries
-            .iter()
-            .find(|entry| entry.name == name)
-            .ok_or_else(|| RpcError::invalid_params(format!("Unknown tool: {name}")))?;
-        let arguments = match params.get("arguments") {
-            None | Some(Value::Null) => Value::Object(Map::new()),
-            Some(arguments @ Value::Object(_)) => arguments.clone(),
-            Some(_) => {
-                return Err(RpcError::invalid_params(
-                    "tools/call `arguments` must be an object",
-                ))
-            }
-        };
-        Ok((entry.handler)(ctx, arguments).await)
+        self.table.invoke(ctx, params).await
     }
 }
 
