@@ -80,7 +80,7 @@ check: tools
 	cargo build -p kaltura-mcp --target $(WASM_TARGET) --release
 
 e2e: build
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 'tests/e2e/*.test.mjs'
 
 ## bench: figures printed, not asserted.
 bench: build

