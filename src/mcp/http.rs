@@ -7,12 +7,12 @@
 //! rules (400), then dispatch. A session id is issued at `initialize` but
 //! never required nor remembered: every request stands alone.
 
-use super::jsonrpc::{
-    error_response, result_response, ErrorCode, Message, Request, RequestId, RpcError,
-};
-use super::server::{meta, Era, Server};
+use super::envelope::era_of;
+use super::jsonrpc::{error_response, result_response, ErrorCode, Message, RequestId, RpcError};
+use super::origin::{origin_allowed, preflight, with_cors};
+use super::server::{Era, Server};
 use super::version::ProtocolVersion;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// What the transport needs to know of the deployment.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +49,7 @@ impl HttpResponse {
         find_header(&self.headers, name)
     }
 
-    fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+    pub(super) fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.to_owned(), value.into()));
         self
     }
@@ -259,73 +259,6 @@ async fn batch<C: Clone + 'static>(
     answer(&Value::Array(answers), framing)
 }
 
-/// Decides the era of a request and enforces that era's envelope rules.
-fn era_of(request: &Request, http: &HttpRequest) -> Result<Era, RpcError> {
-    let header = http.header("mcp-protocol-version");
-    let meta_version = request
-        .meta()
-        .and_then(|meta| meta.get(meta::PROTOCOL_VERSION));
-    let modern = meta_version.is_some()
-        || header == Some(ProtocolVersion::V2026_07_28.as_str())
-        || request.method == "server/discover";
-    if !modern {
-        return match header {
-            None => Ok(Era::Legacy(ProtocolVersion::ASSUMED_WITHOUT_HEADER)),
-            Some(header) => ProtocolVersion::parse(header)
-                .filter(|version| !version.is_modern())
-                .map(Era::Legacy)
-                .ok_or_else(|| {
-                    RpcError::invalid_request(format!("Unsupported MCP-Protocol-Version: {header}"))
-                        .with_data(json!({ "supported": ProtocolVersion::all_strings(), "requested": header }))
-                }),
-        };
-    }
-    check_modern_envelope(request, http)?;
-    Ok(Era::Modern)
-}
-
-fn check_modern_envelope(request: &Request, http: &HttpRequest) -> Result<(), RpcError> {
-    let missing = |what: &str| {
-        RpcError::invalid_params(format!("2026-07-28 requests need params._meta[\"{what}\"]"))
-    };
-    let meta = request
-        .meta()
-        .ok_or_else(|| missing(meta::PROTOCOL_VERSION))?;
-    let version = meta
-        .get(meta::PROTOCOL_VERSION)
-        .and_then(Value::as_str)
-        .ok_or_else(|| missing(meta::PROTOCOL_VERSION))?;
-    if !meta
-        .get(meta::CLIENT_CAPABILITIES)
-        .is_some_and(Value::is_object)
-    {
-        return Err(missing(meta::CLIENT_CAPABILITIES));
-    }
-    expect_header(http, "MCP-Protocol-Version", version)?;
-    if ProtocolVersion::parse(version) != Some(ProtocolVersion::V2026_07_28) {
-        return Err(RpcError::new(
-            ErrorCode::UnsupportedProtocolVersion,
-            format!("Unsupported protocol version: {version}"),
-        )
-        .with_data(json!({ "supported": ProtocolVersion::all_strings(), "requested": version })));
-    }
-    expect_header(http, "Mcp-Method", &request.method)?;
-    let name_param = match request.method.as_str() {
-        "tools/call" | "prompts/get" => Some("name"),
-        "resources/read" => Some("uri"),
-        _ => None,
-    };
-    if let Some(param) = name_param {
-        let expected = request
-            .params
-            .get(param)
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        expect_header(http, "Mcp-Name", expected)?;
-    }
-    Ok(())
-}
-
 /// A fresh session id for a legacy `initialize`. It names nothing stored:
 /// requests are served with or without it (clients have been seen to drop
 /// it), so it needs no signature; it exists because some clients and the
@@ -334,38 +267,6 @@ fn session_id() -> Option<String> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).ok()?;
     Some(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
-}
-
-/// The header must be present and equal `expected` (after decoding the
-/// `=?base64?…?=` form used for non-ASCII values).
-fn expect_header(http: &HttpRequest, name: &str, expected: &str) -> Result<(), RpcError> {
-    let actual = http.header(name).map(decode_header_value);
-    if actual.as_deref() == Some(expected) {
-        return Ok(());
-    }
-    let problem = match actual {
-        None => format!("the {name} header is missing"),
-        Some(actual) => {
-            format!("the {name} header ({actual:?}) does not match the body ({expected:?})")
-        }
-    };
-    Err(RpcError::new(
-        ErrorCode::HeaderMismatch,
-        format!("Header mismatch: {problem}"),
-    ))
-}
-
-fn decode_header_value(raw: &str) -> String {
-    use base64::Engine as _;
-    raw.strip_prefix("=?base64?")
-        .and_then(|rest| rest.strip_suffix("?="))
-        .and_then(|encoded| {
-            base64::engine::general_purpose::STANDARD
-                .decode(encoded)
-                .ok()
-        })
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_else(|| raw.to_owned())
 }
 
 fn answer(body: &Value, framing: Framing) -> HttpResponse {
@@ -392,63 +293,6 @@ pub fn server_error(message: &str) -> HttpResponse {
 fn not_allowed(message: &str) -> HttpResponse {
     HttpResponse::error(405, None, &RpcError::invalid_request(message))
         .with_header("Allow", ALLOWED_METHODS)
-}
-
-fn preflight() -> HttpResponse {
-    HttpResponse {
-        status: 204,
-        headers: vec![
-            ("Access-Control-Allow-Methods".into(), "POST, GET, DELETE, OPTIONS".into()),
-            (
-                "Access-Control-Allow-Headers".into(),
-                "Content-Type, Accept, Authorization, MCP-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name, Last-Event-ID".into(),
-            ),
-            ("Access-Control-Max-Age".into(), "86400".into()),
-        ],
-        body: Vec::new(),
-    }
-}
-
-fn with_cors(response: HttpResponse, origin: &str) -> HttpResponse {
-    response
-        .with_header("Access-Control-Allow-Origin", origin)
-        .with_header(
-            "Access-Control-Expose-Headers",
-            "Mcp-Session-Id, MCP-Protocol-Version, WWW-Authenticate",
-        )
-        .with_header("Vary", "Origin")
-}
-
-/// Origins allowed to call: loopback ones (local development and desktop
-/// bridges), configured ones, and the server's own origin over TLS. A DNS
-/// rebinding page has a foreign, non-TLS-verified-for-us origin and is refused.
-fn origin_allowed(origin: &str, host: Option<&str>, policy: &HttpPolicy) -> bool {
-    policy
-        .allowed_origins
-        .iter()
-        .any(|allowed| allowed == origin)
-        || is_loopback_origin(origin)
-        || host.is_some_and(|host| origin == format!("https://{host}"))
-}
-
-fn is_loopback_origin(origin: &str) -> bool {
-    let Some(authority) = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-    else {
-        return false;
-    };
-    let host = if authority.starts_with('[') {
-        authority.split_inclusive(']').next().unwrap_or_default()
-    } else {
-        authority.split(':').next().unwrap_or_default()
-    };
-    let port_ok = authority[host.len()..]
-        .strip_prefix(':')
-        .map_or(authority.len() == host.len(), |port| {
-            !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
-        });
-    matches!(host, "localhost" | "127.0.0.1" | "[::1]") && port_ok
 }
 
 fn media_type(header: &str) -> String {
@@ -484,51 +328,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loopback_origins_are_recognised_strictly() {
-        for origin in [
-            "http://localhost",
-            "http://127.0.0.1:8787",
-            "https://localhost:3000",
-            "http://[::1]:9",
-        ] {
-            assert!(is_loopback_origin(origin), "{origin}");
-        }
-        for origin in [
-            "http://localhost.evil.com",
-            "http://127.0.0.1.nip.io",
-            "http://evil.example.com",
-            "null",
-            "http://localhost:",
-            "http://[::1]x",
-        ] {
-            assert!(!is_loopback_origin(origin), "{origin}");
-        }
-    }
-
-    #[test]
-    fn own_origin_is_allowed_only_over_tls() {
-        let policy = HttpPolicy {
-            allowed_origins: vec!["https://app.example".into()],
-            max_body_bytes: 10,
-        };
-        assert!(origin_allowed(
-            "https://mcp.example",
-            Some("mcp.example"),
-            &policy
-        ));
-        assert!(!origin_allowed(
-            "http://evil.example.com",
-            Some("evil.example.com"),
-            &policy
-        ));
-        assert!(origin_allowed(
-            "https://app.example",
-            Some("mcp.example"),
-            &policy
-        ));
-    }
-
-    #[test]
     fn accept_chooses_framing() {
         assert_eq!(framing(None), Some(Framing::Json));
         assert_eq!(
@@ -540,11 +339,5 @@ mod tests {
             Some(Framing::EventStream)
         );
         assert_eq!(framing(Some("text/plain")), None);
-    }
-
-    #[test]
-    fn base64_header_values_are_decoded() {
-        assert_eq!(decode_header_value("=?base64?w6lsYW4=?="), "élan");
-        assert_eq!(decode_header_value("tools/call"), "tools/call");
     }
 }

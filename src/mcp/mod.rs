@@ -6,11 +6,14 @@
 //! - [`tool`], [`prompt`], [`resource`]: what a server offers, the first
 //!   two over the named-handler table in [`registry`];
 //! - [`schema`], [`pagination`], [`cache_hint`]: helpers of the above;
-//! - [`http`]: streamable HTTP as a pure function.
+//! - [`http`]: streamable HTTP as a pure function, with [`envelope`] (the
+//!   era's header and `_meta` rules) and [`origin`] (Origin check, CORS).
 
 pub mod cache_hint;
+pub mod envelope;
 pub mod http;
 pub mod jsonrpc;
+pub mod origin;
 pub mod pagination;
 pub mod prompt;
 pub mod registry;
