@@ -52,10 +52,6 @@ impl<C, T> Registry<C, T> {
             .collect()
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|entry| entry.name)
-    }
-
     /// Runs the entry named by `params.name` with `params.arguments` (an
     /// object, `{}` when absent). A missing or unknown name and non-object
     /// arguments are invalid params.

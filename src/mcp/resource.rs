@@ -123,10 +123,6 @@ impl<C: 'static> ResourceRegistry<C> {
             .collect()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.resources.is_empty() && self.templates.is_empty()
-    }
-
     /// Reads `uri`: fixed resources first, then templates.
     pub async fn read(&self, ctx: C, uri: &str) -> Result<(Value, CacheHint), ResourceError> {
         let entry = self

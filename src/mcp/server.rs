@@ -46,15 +46,6 @@ pub enum Era {
     Modern,
 }
 
-impl Era {
-    pub fn version(self) -> ProtocolVersion {
-        match self {
-            Era::Legacy(version) => version,
-            Era::Modern => ProtocolVersion::V2026_07_28,
-        }
-    }
-}
-
 /// How long list results may be reused: the lists are compiled into the
 /// server and identical for every caller.
 const LIST_CACHE: CacheHint = CacheHint::public(5 * 60 * 1000);

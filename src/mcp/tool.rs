@@ -86,10 +86,6 @@ impl<C: 'static> ToolRegistry<C> {
         self.table.definitions()
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.table.names()
-    }
-
     /// Runs `tools/call`. Unknown tools and non-object arguments are protocol
     /// errors; everything after that is a `CallToolResult`.
     pub async fn call(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
