@@ -187,14 +187,14 @@ async fn one<C: Clone + 'static>(
         Err(error) => return HttpResponse::error(400, Some(&request.id), &error),
     };
     match server.handle(era, ctx, &request).await {
-        Ok(result) if request.method == "initialize" => {
+        Ok(result) => {
             let response = answer(&result_response(&request.id, result), framing);
-            match session_id() {
+            let session = (request.method == "initialize").then(session_id).flatten();
+            match session {
                 Some(id) => response.with_header("Mcp-Session-Id", id),
                 None => response,
             }
         }
-        Ok(result) => answer(&result_response(&request.id, result), framing),
         Err(error) => {
             // 2026-07-28 signals an unknown method in the status line too.
             let status = match (era, error.code) {
