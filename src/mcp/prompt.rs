@@ -63,7 +63,7 @@ impl<C: 'static> PromptRegistry<C> {
         self
     }
 
-    pub fn definitions(&self) -> Vec<Value> {
+    pub fn definitions(&self) -> &[Value] {
         self.table.definitions()
     }
 
@@ -154,7 +154,8 @@ mod tests {
 
     #[test]
     fn arguments_come_from_the_schema() {
-        let definition = &registry().definitions()[0];
+        let registry = registry();
+        let definition = &registry.definitions()[0];
         let arguments = definition["arguments"].as_array().unwrap();
         let category = arguments.iter().find(|a| a["name"] == "category").unwrap();
         assert_eq!(category["required"], true);

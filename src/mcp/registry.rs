@@ -12,7 +12,6 @@ pub type Handler<C, T> = Box<dyn Fn(C, Value) -> BoxFuture<T>>;
 
 struct Entry<C, T> {
     name: &'static str,
-    definition: Value,
     handler: Handler<C, T>,
 }
 
@@ -20,6 +19,9 @@ pub struct Registry<C, T> {
     /// What an entry is called in error messages ("tool", "prompt").
     kind: &'static str,
     entries: Vec<Entry<C, T>>,
+    /// The listed objects, index for index with `entries`, kept apart so a
+    /// list call borrows them instead of cloning the whole table.
+    definitions: Vec<Value>,
 }
 
 impl<C, T> Registry<C, T> {
@@ -27,6 +29,7 @@ impl<C, T> Registry<C, T> {
         Registry {
             kind,
             entries: Vec::new(),
+            definitions: Vec::new(),
         }
     }
 
@@ -38,18 +41,12 @@ impl<C, T> Registry<C, T> {
             "{} {name} registered twice",
             self.kind
         );
-        self.entries.push(Entry {
-            name,
-            definition,
-            handler,
-        });
+        self.entries.push(Entry { name, handler });
+        self.definitions.push(definition);
     }
 
-    pub fn definitions(&self) -> Vec<Value> {
-        self.entries
-            .iter()
-            .map(|entry| entry.definition.clone())
-            .collect()
+    pub fn definitions(&self) -> &[Value] {
+        &self.definitions
     }
 
     /// Runs the entry named by `params.name` with `params.arguments` (an

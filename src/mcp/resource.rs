@@ -55,37 +55,42 @@ type BoxFuture = Pin<Box<dyn Future<Output = Result<ResourceText, ResourceError>
 type Reader<C> = Box<dyn Fn(C, String) -> BoxFuture>;
 
 struct Entry<C> {
-    definition: Value,
     mime_type: &'static str,
     matches: Box<dyn Fn(&str) -> bool>,
     reader: Reader<C>,
 }
 
-/// Registered resources and templates, each in registration order.
+/// Registered resources and templates, each in registration order. The
+/// listed objects sit apart from the readers, index for index, so a list
+/// call borrows them instead of cloning every entry.
 pub struct ResourceRegistry<C> {
     resources: Vec<Entry<C>>,
+    resource_definitions: Vec<Value>,
     templates: Vec<Entry<C>>,
+    template_definitions: Vec<Value>,
 }
 
 impl<C> Default for ResourceRegistry<C> {
     fn default() -> Self {
         ResourceRegistry {
             resources: Vec::new(),
+            resource_definitions: Vec::new(),
             templates: Vec::new(),
+            template_definitions: Vec::new(),
         }
     }
 }
 
 impl<C: 'static> ResourceRegistry<C> {
     pub fn register<R: Resource<C>>(&mut self) -> &mut Self {
+        self.resource_definitions.push(json!({
+            "uri": R::URI,
+            "name": R::NAME,
+            "title": R::TITLE,
+            "description": R::DESCRIPTION,
+            "mimeType": R::MIME_TYPE,
+        }));
         self.resources.push(Entry {
-            definition: json!({
-                "uri": R::URI,
-                "name": R::NAME,
-                "title": R::TITLE,
-                "description": R::DESCRIPTION,
-                "mimeType": R::MIME_TYPE,
-            }),
             mime_type: R::MIME_TYPE,
             matches: Box::new(|uri| uri == R::URI),
             reader: Box::new(|ctx, _uri| Box::pin(R::read(ctx))),
@@ -94,14 +99,14 @@ impl<C: 'static> ResourceRegistry<C> {
     }
 
     pub fn register_template<T: ResourceTemplate<C>>(&mut self) -> &mut Self {
+        self.template_definitions.push(json!({
+            "uriTemplate": T::URI_TEMPLATE,
+            "name": T::NAME,
+            "title": T::TITLE,
+            "description": T::DESCRIPTION,
+            "mimeType": T::MIME_TYPE,
+        }));
         self.templates.push(Entry {
-            definition: json!({
-                "uriTemplate": T::URI_TEMPLATE,
-                "name": T::NAME,
-                "title": T::TITLE,
-                "description": T::DESCRIPTION,
-                "mimeType": T::MIME_TYPE,
-            }),
             mime_type: T::MIME_TYPE,
             matches: Box::new(T::matches),
             reader: Box::new(|ctx, uri| Box::pin(T::read(ctx, uri))),
@@ -109,18 +114,12 @@ impl<C: 'static> ResourceRegistry<C> {
         self
     }
 
-    pub fn resources(&self) -> Vec<Value> {
-        self.resources
-            .iter()
-            .map(|entry| entry.definition.clone())
-            .collect()
+    pub fn resources(&self) -> &[Value] {
+        &self.resource_definitions
     }
 
-    pub fn templates(&self) -> Vec<Value> {
-        self.templates
-            .iter()
-            .map(|entry| entry.definition.clone())
-            .collect()
+    pub fn templates(&self) -> &[Value] {
+        &self.template_definitions
     }
 
     /// Reads `uri`: fixed resources first, then templates.

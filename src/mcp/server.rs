@@ -89,21 +89,21 @@ impl<C: Clone + 'static> Server<C> {
             (Era::Legacy(_), "logging/setLevel") => (set_level(params)?, None),
             (Era::Modern, "server/discover") => (self.discover(), Some(LIST_CACHE)),
             (_, "tools/list") => (
-                list("tools", &self.tools.definitions(), params)?,
+                list("tools", self.tools.definitions(), params)?,
                 Some(LIST_CACHE),
             ),
             (_, "tools/call") => (object(self.tools.call(ctx, params).await?), None),
             (_, "prompts/list") => (
-                list("prompts", &self.prompts.definitions(), params)?,
+                list("prompts", self.prompts.definitions(), params)?,
                 Some(LIST_CACHE),
             ),
             (_, "prompts/get") => (object(self.prompts.get(ctx, params).await?), None),
             (_, "resources/list") => (
-                list("resources", &self.resources.resources(), params)?,
+                list("resources", self.resources.resources(), params)?,
                 Some(LIST_CACHE),
             ),
             (_, "resources/templates/list") => (
-                list("resourceTemplates", &self.resources.templates(), params)?,
+                list("resourceTemplates", self.resources.templates(), params)?,
                 Some(LIST_CACHE),
             ),
             (_, "resources/read") => {

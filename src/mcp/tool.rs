@@ -82,7 +82,7 @@ impl<C: 'static> ToolRegistry<C> {
     }
 
     /// The `Tool` objects of `tools/list`.
-    pub fn definitions(&self) -> Vec<Value> {
+    pub fn definitions(&self) -> &[Value] {
         self.table.definitions()
     }
 
@@ -207,7 +207,8 @@ mod tests {
 
     #[test]
     fn definition_carries_schemas_and_read_only_annotations() {
-        let definitions = registry().definitions();
+        let registry = registry();
+        let definitions = registry.definitions();
         assert_eq!(definitions.len(), 1);
         let echo = &definitions[0];
         assert_eq!(echo["name"], "echo");
