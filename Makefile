@@ -75,7 +75,7 @@ test: check e2e
 check: tools
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p kaltura-mcp -p kaltura-mcp-worker --target $(WASM_TARGET) -- -D warnings
 	cargo test --workspace
 	cargo build -p kaltura-mcp --target $(WASM_TARGET) --release
 

@@ -8,12 +8,16 @@
 //!   versions, dispatch, tool/prompt/resource registries, streamable HTTP;
 //! - [`app`]: the product server: its identity and registries;
 //! - [`tools`], [`resources`]: what the product offers, one file per family;
+//! - [`kaltura`]: the Kaltura api_v3 client, knowing nothing of MCP;
+//! - [`platform`]: ports to the outside world (Http, Clock, Kv);
 //! - [`context`]: what each call receives;
 //! - [`config`]: typed configuration from deployment variables.
 
 pub mod app;
 pub mod config;
 pub mod context;
+pub mod kaltura;
 pub mod mcp;
+pub mod platform;
 pub mod resources;
 pub mod tools;

@@ -1,0 +1,155 @@
+//! Identifier newtypes, validated where they enter (tool arguments, config,
+//! API responses we key on), so the rest of the code cannot hold a bad one.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("partner id must be a positive integer, got {0:?}")]
+    PartnerId(String),
+    #[error("entry id must look like 1_abcd1234 (digit, underscore, 8 lowercase letters or digits), got {0:?}")]
+    EntryId(String),
+}
+
+/// A Kaltura partner (account) id: a positive integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "serde_json::Value", into = "u64")]
+pub struct PartnerId(u64);
+
+impl PartnerId {
+    pub fn new(id: u64) -> Result<Self, IdError> {
+        if id == 0 {
+            return Err(IdError::PartnerId(id.to_string()));
+        }
+        Ok(PartnerId(id))
+    }
+
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl std::str::FromStr for PartnerId {
+    type Err = IdError;
+
+    fn from_str(text: &str) -> Result<Self, IdError> {
+        text.trim()
+            .parse::<u64>()
+            .ok()
+            .and_then(|id| PartnerId::new(id).ok())
+            .ok_or_else(|| IdError::PartnerId(text.to_owned()))
+    }
+}
+
+/// Kaltura sends partner ids as numbers, sometimes as strings.
+impl TryFrom<serde_json::Value> for PartnerId {
+    type Error = IdError;
+
+    fn try_from(value: serde_json::Value) -> Result<Self, IdError> {
+        match &value {
+            serde_json::Value::Number(number) => number
+                .as_u64()
+                .and_then(|id| PartnerId::new(id).ok())
+                .ok_or_else(|| IdError::PartnerId(value.to_string())),
+            serde_json::Value::String(text) => text.parse(),
+            _ => Err(IdError::PartnerId(value.to_string())),
+        }
+    }
+}
+
+impl From<PartnerId> for u64 {
+    fn from(id: PartnerId) -> u64 {
+        id.0
+    }
+}
+
+impl fmt::Display for PartnerId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// A Kaltura entry id: `<data centre digit>_<8 of [0-9a-z]>`, e.g. `1_a1b2c3d4`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EntryId(String);
+
+impl EntryId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn is_valid(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.len() == 10
+            && bytes[0].is_ascii_digit()
+            && bytes[1] == b'_'
+            && bytes[2..]
+                .iter()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+    }
+}
+
+impl std::str::FromStr for EntryId {
+    type Err = IdError;
+
+    fn from_str(text: &str) -> Result<Self, IdError> {
+        if EntryId::is_valid(text) {
+            Ok(EntryId(text.to_owned()))
+        } else {
+            Err(IdError::EntryId(text.to_owned()))
+        }
+    }
+}
+
+impl TryFrom<String> for EntryId {
+    type Error = IdError;
+
+    fn try_from(text: String) -> Result<Self, IdError> {
+        text.parse()
+    }
+}
+
+impl From<EntryId> for String {
+    fn from(id: EntryId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for EntryId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_ids_are_validated() {
+        assert!("1_a1b2c3d4".parse::<EntryId>().is_ok());
+        assert!("0_ba9href0".parse::<EntryId>().is_ok());
+        for bad in [
+            "",
+            "1_A1B2C3D4",
+            "12_a1b2c3d",
+            "1-a1b2c3d4",
+            "1_a1b2c3d45",
+            "x_a1b2c3d4",
+        ] {
+            assert!(bad.parse::<EntryId>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn partner_ids_accept_numbers_and_numeric_strings() {
+        let from_number: PartnerId = serde_json::from_str("1234567").unwrap();
+        let from_string: PartnerId = serde_json::from_str("\"1234567\"").unwrap();
+        assert_eq!(from_number, from_string);
+        assert!(serde_json::from_str::<PartnerId>("0").is_err());
+        assert!(serde_json::from_str::<PartnerId>("\"-5\"").is_err());
+        assert_eq!(serde_json::to_string(&from_number).unwrap(), "1234567");
+    }
+}

@@ -1,0 +1,1 @@
+//! A local Kaltura api_v3 simulator. TODO(sim helper).

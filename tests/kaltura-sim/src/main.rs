@@ -1,0 +1,2 @@
+//! `kaltura-sim --port PORT [--fixtures DIR]`. TODO(sim helper).
+fn main() {}
