@@ -184,3 +184,40 @@ impl Kv for MemoryKv {
         Ok(())
     }
 }
+
+// Ports are used by reference or shared: `&T` and `Rc<T>` are ports too.
+macro_rules! forward_ports {
+    ($($pointer:ty),*) => {$(
+        impl<T: Http + ?Sized> Http for $pointer {
+            async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError> {
+                (**self).send(request).await
+            }
+        }
+
+        impl<T: Clock + ?Sized> Clock for $pointer {
+            fn now_millis(&self) -> u64 {
+                (**self).now_millis()
+            }
+
+            async fn sleep(&self, duration: Duration) {
+                (**self).sleep(duration).await
+            }
+        }
+
+        impl<T: Kv + ?Sized> Kv for $pointer {
+            async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, KvError> {
+                (**self).get(key).await
+            }
+
+            async fn put(&self, key: &str, value: &[u8], ttl: Option<Duration>) -> Result<(), KvError> {
+                (**self).put(key, value, ttl).await
+            }
+
+            async fn delete(&self, key: &str) -> Result<(), KvError> {
+                (**self).delete(key).await
+            }
+        }
+    )*};
+}
+
+forward_ports!(&T, std::rc::Rc<T>);

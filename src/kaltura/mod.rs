@@ -13,6 +13,8 @@
 
 pub mod api;
 pub mod client;
+#[cfg(test)]
+mod client_tests;
 pub mod error;
 pub mod ids;
 pub mod ks;
