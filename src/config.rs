@@ -3,14 +3,55 @@
 //! variables take production-safe defaults; malformed ones are errors that
 //! name the variable.
 
+use crate::kaltura::ks::SessionType;
+use crate::kaltura::session::DEFAULT_SESSION_EXPIRY_SECS;
+use crate::kaltura::{AdminSecret, Credentials, HostPolicy, PartnerId, ServiceUrl};
 use crate::mcp::http::HttpPolicy;
 
 /// Requests larger than this are refused with 413 (1 MiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// Kaltura's SaaS API base, used when `KALTURA_SERVICE_URL` is not set.
+pub const DEFAULT_SERVICE_URL: &str = "https://www.kaltura.com";
+
+/// Privileges of locally generated KSs unless `KALTURA_PRIVILEGES` says
+/// otherwise: see every entry, whatever the entitlement settings.
+pub const DEFAULT_PRIVILEGES: &str = "disableentitlement";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub http: HttpPolicy,
+    pub kaltura: KalturaConfig,
+}
+
+/// Where Kaltura is and, for a single-tenant deployment, whose account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KalturaConfig {
+    /// The operator's API base (trusted as configured).
+    pub service_url: ServiceUrl,
+    /// Which hosts user-supplied service URLs may name.
+    pub hosts: HostPolicy,
+    /// The server's own account (`KALTURA_PARTNER_ID` + `KALTURA_ADMIN_SECRET`).
+    pub account: Option<Credentials>,
+}
+
+impl Default for KalturaConfig {
+    fn default() -> Self {
+        let service_url =
+            ServiceUrl::trusted(DEFAULT_SERVICE_URL).expect("the default service URL is valid");
+        KalturaConfig {
+            hosts: HostPolicy::new(default_hosts(), Some(service_url.clone())),
+            service_url,
+            account: None,
+        }
+    }
+}
+
+fn default_hosts() -> Vec<String> {
+    crate::kaltura::service_url::DEFAULT_ALLOWED_HOSTS
+        .iter()
+        .map(|host| host.to_string())
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -21,6 +62,11 @@ pub enum ConfigError {
         expected: &'static str,
         value: String,
     },
+    #[error("{name} must be set when {because}")]
+    Missing {
+        name: &'static str,
+        because: &'static str,
+    },
 }
 
 impl Default for Config {
@@ -30,6 +76,7 @@ impl Default for Config {
                 allowed_origins: Vec::new(),
                 max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             },
+            kaltura: KalturaConfig::default(),
         }
     }
 }
@@ -39,7 +86,8 @@ impl Config {
     ///
     /// - `ALLOWED_ORIGINS`: comma-separated browser origins allowed to call
     ///   `/mcp` besides loopback ones and the server's own https origin.
-    /// - `MAX_BODY_BYTES`: request body cap, a positive integer.
+    /// - `MAX_BODY_BYTES`: request body cap, a positive integer;
+    /// - `KALTURA_*`: see [`KalturaConfig::from_vars`].
     pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
         let mut config = Config::default();
         if let Some(origins) = lookup("ALLOWED_ORIGINS") {
@@ -72,7 +120,86 @@ impl Config {
                     value,
                 })?;
         }
+        config.kaltura = KalturaConfig::from_vars(&lookup)?;
         Ok(config)
+    }
+}
+
+impl KalturaConfig {
+    /// - `KALTURA_SERVICE_URL`: API base (default `https://www.kaltura.com`);
+    /// - `KALTURA_ALLOWED_HOSTS`: comma-separated hosts or `*.suffix`
+    ///   patterns user-supplied service URLs may name, besides Kaltura's;
+    /// - `KALTURA_PARTNER_ID` + `KALTURA_ADMIN_SECRET`: the server's own
+    ///   account (single-tenant); with `KALTURA_USER_ID`,
+    ///   `KALTURA_SESSION_EXPIRY` (seconds, default 86400) and
+    ///   `KALTURA_PRIVILEGES` (default `disableentitlement`).
+    pub fn from_vars(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let set = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        let service_url = match set("KALTURA_SERVICE_URL") {
+            Some(url) => ServiceUrl::trusted(&url).map_err(|_| ConfigError::Invalid {
+                name: "KALTURA_SERVICE_URL",
+                expected: "an http(s) URL of the form https://host[:port]",
+                value: url,
+            })?,
+            None => KalturaConfig::default().service_url,
+        };
+        let mut hosts = default_hosts();
+        if let Some(extra) = set("KALTURA_ALLOWED_HOSTS") {
+            hosts.extend(extra.split(',').map(str::to_owned));
+        }
+        let account = match (set("KALTURA_PARTNER_ID"), set("KALTURA_ADMIN_SECRET")) {
+            (None, None) => None,
+            (Some(partner_id), Some(secret)) => {
+                let partner_id =
+                    partner_id
+                        .parse::<PartnerId>()
+                        .map_err(|_| ConfigError::Invalid {
+                            name: "KALTURA_PARTNER_ID",
+                            expected: "a positive integer",
+                            value: partner_id,
+                        })?;
+                let expiry_secs = match set("KALTURA_SESSION_EXPIRY") {
+                    None => DEFAULT_SESSION_EXPIRY_SECS,
+                    Some(value) => value
+                        .trim()
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|secs| (60..=31_536_000).contains(secs))
+                        .ok_or(ConfigError::Invalid {
+                            name: "KALTURA_SESSION_EXPIRY",
+                            expected: "a number of seconds between 60 and 31536000",
+                            value,
+                        })?,
+                };
+                Some(Credentials::Secret {
+                    partner_id,
+                    secret: AdminSecret::new(secret.trim()),
+                    user_id: set("KALTURA_USER_ID").unwrap_or_default(),
+                    session_type: SessionType::Admin,
+                    privileges: lookup("KALTURA_PRIVILEGES")
+                        .unwrap_or_else(|| DEFAULT_PRIVILEGES.to_owned()),
+                    expiry_secs,
+                })
+            }
+            // Never echo the secret: name what is missing instead.
+            (Some(_), None) => {
+                return Err(ConfigError::Missing {
+                    name: "KALTURA_ADMIN_SECRET",
+                    because: "KALTURA_PARTNER_ID is set",
+                })
+            }
+            (None, Some(_)) => {
+                return Err(ConfigError::Missing {
+                    name: "KALTURA_PARTNER_ID",
+                    because: "KALTURA_ADMIN_SECRET is set",
+                })
+            }
+        };
+        Ok(KalturaConfig {
+            hosts: HostPolicy::new(hosts, Some(service_url.clone())),
+            service_url,
+            account,
+        })
     }
 }
 
@@ -109,6 +236,65 @@ mod tests {
             vec!["https://a.example", "http://b.example:8080"]
         );
         assert_eq!(config.http.max_body_bytes, 2048);
+    }
+
+    #[test]
+    fn kaltura_account_from_vars() {
+        let config = Config::from_vars(vars(&[
+            ("KALTURA_SERVICE_URL", "http://127.0.0.1:8791/"),
+            ("KALTURA_PARTNER_ID", "4815162"),
+            ("KALTURA_ADMIN_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("KALTURA_USER_ID", "demo-admin@example.com"),
+            ("KALTURA_SESSION_EXPIRY", "3600"),
+            ("KALTURA_ALLOWED_HOSTS", "media.example.edu"),
+        ]))
+        .unwrap();
+        let kaltura = config.kaltura;
+        assert_eq!(kaltura.service_url.as_str(), "http://127.0.0.1:8791");
+        match kaltura.account.unwrap() {
+            Credentials::Secret {
+                partner_id,
+                user_id,
+                privileges,
+                expiry_secs,
+                ..
+            } => {
+                assert_eq!(partner_id.get(), 4815162);
+                assert_eq!(user_id, "demo-admin@example.com");
+                assert_eq!(privileges, DEFAULT_PRIVILEGES);
+                assert_eq!(expiry_secs, 3600);
+            }
+            other => panic!("unexpected credentials {other:?}"),
+        }
+        assert!(ServiceUrl::parse("https://media.example.edu", &kaltura.hosts).is_ok());
+        assert!(ServiceUrl::parse("https://api.eu.kaltura.com", &kaltura.hosts).is_ok());
+        assert!(ServiceUrl::parse("https://evil.example", &kaltura.hosts).is_err());
+    }
+
+    #[test]
+    fn a_half_configured_account_is_an_error_that_never_shows_the_secret() {
+        let error =
+            Config::from_vars(vars(&[("KALTURA_ADMIN_SECRET", "s3cr3t-value")])).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "KALTURA_PARTNER_ID must be set when KALTURA_ADMIN_SECRET is set"
+        );
+        let error = Config::from_vars(vars(&[
+            ("KALTURA_PARTNER_ID", "abc"),
+            ("KALTURA_ADMIN_SECRET", "s3cr3t-value"),
+        ]))
+        .unwrap_err();
+        assert!(error.to_string().contains("KALTURA_PARTNER_ID"));
+        assert!(!format!("{error} {error:?}").contains("s3cr3t"));
+        let debug = format!(
+            "{:?}",
+            Config::from_vars(vars(&[
+                ("KALTURA_PARTNER_ID", "1"),
+                ("KALTURA_ADMIN_SECRET", "s3cr3t-value"),
+            ]))
+            .unwrap()
+        );
+        assert!(!debug.contains("s3cr3t"), "{debug}");
     }
 
     #[test]
