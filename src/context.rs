@@ -1,17 +1,73 @@
-//! The per-request context every tool, prompt and resource receives. It is
-//! cheap to clone (shared pieces sit behind `Rc`); later issues add the
-//! tenant's Kaltura client and cache here.
+//! The per-request context every tool, prompt and resource receives: the
+//! configuration, the platform's ports, and the Kaltura client for the
+//! request's account. It is cheap to clone (shared pieces sit behind `Rc`).
 
 use crate::config::Config;
+use crate::kaltura::{Client, Credentials, KalturaError, SessionCache};
+use crate::platform::{
+    DynClock, DynHttp, ManualClock, MemoryKv, OutboundRequest, OutboundResponse, Ports,
+    TransportError,
+};
 use std::rc::Rc;
+
+/// The Kaltura client as tools see it, whatever the platform.
+pub type KalturaClient = Client<Rc<dyn DynHttp>, Rc<dyn DynClock>>;
 
 #[derive(Debug, Clone)]
 pub struct Context {
     pub config: Rc<Config>,
+    pub ports: Ports,
+    /// KSs already generated for the configured account, reused across
+    /// requests of this isolate until 80% of their lifetime.
+    pub sessions: Rc<SessionCache>,
 }
 
 impl Context {
+    /// A context without a network (protocol tests, static answers).
     pub fn new(config: Rc<Config>) -> Self {
-        Context { config }
+        let ports = Ports::new(NoNetwork, ManualClock::default(), MemoryKv::default());
+        Context::with_ports(config, ports, Rc::default())
+    }
+
+    pub fn with_ports(config: Rc<Config>, ports: Ports, sessions: Rc<SessionCache>) -> Self {
+        Context {
+            config,
+            ports,
+            sessions,
+        }
+    }
+
+    /// The credentials this request acts with, if any.
+    pub fn credentials(&self) -> Option<&Credentials> {
+        self.config.kaltura.account.as_ref()
+    }
+
+    /// A client for this request's account, or an error saying how to
+    /// configure one.
+    pub fn kaltura(&self) -> Result<KalturaClient, KalturaError> {
+        let credentials = self.credentials().cloned().ok_or_else(|| {
+            KalturaError::Session(
+                "no Kaltura account is configured for this server: set KALTURA_PARTNER_ID and KALTURA_ADMIN_SECRET (and KALTURA_SERVICE_URL for a non-SaaS deployment)"
+                    .into(),
+            )
+        })?;
+        Ok(Client::new(
+            self.ports.http.clone(),
+            self.ports.clock.clone(),
+            self.config.kaltura.service_url.clone(),
+            credentials,
+        )
+        .with_sessions(self.sessions.clone()))
+    }
+}
+
+/// The [`Http`](crate::platform::Http) of a context built without a platform.
+struct NoNetwork;
+
+impl crate::platform::Http for NoNetwork {
+    async fn send(&self, _: OutboundRequest) -> Result<OutboundResponse, TransportError> {
+        Err(TransportError::Connect(
+            "this context has no network access".into(),
+        ))
     }
 }

@@ -10,7 +10,8 @@
 //! - [`tools`], [`resources`]: what the product offers, one file per family;
 //! - [`kaltura`]: the Kaltura api_v3 client, knowing nothing of MCP;
 //! - [`platform`]: ports to the outside world (Http, Clock, Kv);
-//! - [`context`]: what each call receives;
+//! - [`context`]: what each call receives (config, ports, Kaltura client);
+//! - [`time`]: unix time to UTC calendar strings;
 //! - [`config`]: typed configuration from deployment variables.
 
 pub mod app;
@@ -20,4 +21,5 @@ pub mod kaltura;
 pub mod mcp;
 pub mod platform;
 pub mod resources;
+pub mod time;
 pub mod tools;

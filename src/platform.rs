@@ -7,6 +7,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// An outbound HTTP request. The port enforces `timeout` (connect + whole
@@ -221,3 +224,134 @@ macro_rules! forward_ports {
 }
 
 forward_ports!(&T, std::rc::Rc<T>);
+
+/// A boxed future without `Send` (wasm is single-threaded).
+pub type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Object-safe forms of the ports, so the per-request [`Ports`] bundle can
+/// hold any platform's implementations without making every tool generic.
+/// Every port implements its `Dyn*` form, and `dyn Dyn*` is a port again.
+pub trait DynHttp {
+    fn send_boxed(
+        &self,
+        request: OutboundRequest,
+    ) -> LocalBoxFuture<'_, Result<OutboundResponse, TransportError>>;
+}
+
+pub trait DynClock {
+    fn now_millis_dyn(&self) -> u64;
+    fn sleep_boxed(&self, duration: Duration) -> LocalBoxFuture<'_, ()>;
+}
+
+pub trait DynKv {
+    fn get_boxed<'a>(
+        &'a self,
+        key: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<Vec<u8>>, KvError>>;
+    fn put_boxed<'a>(
+        &'a self,
+        key: &'a str,
+        value: &'a [u8],
+        ttl: Option<Duration>,
+    ) -> LocalBoxFuture<'a, Result<(), KvError>>;
+    fn delete_boxed<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<(), KvError>>;
+}
+
+impl<T: Http> DynHttp for T {
+    fn send_boxed(
+        &self,
+        request: OutboundRequest,
+    ) -> LocalBoxFuture<'_, Result<OutboundResponse, TransportError>> {
+        Box::pin(self.send(request))
+    }
+}
+
+impl<T: Clock> DynClock for T {
+    fn now_millis_dyn(&self) -> u64 {
+        self.now_millis()
+    }
+
+    fn sleep_boxed(&self, duration: Duration) -> LocalBoxFuture<'_, ()> {
+        Box::pin(self.sleep(duration))
+    }
+}
+
+impl<T: Kv> DynKv for T {
+    fn get_boxed<'a>(
+        &'a self,
+        key: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<Vec<u8>>, KvError>> {
+        Box::pin(self.get(key))
+    }
+
+    fn put_boxed<'a>(
+        &'a self,
+        key: &'a str,
+        value: &'a [u8],
+        ttl: Option<Duration>,
+    ) -> LocalBoxFuture<'a, Result<(), KvError>> {
+        Box::pin(self.put(key, value, ttl))
+    }
+
+    fn delete_boxed<'a>(&'a self, key: &'a str) -> LocalBoxFuture<'a, Result<(), KvError>> {
+        Box::pin(self.delete(key))
+    }
+}
+
+impl Http for dyn DynHttp {
+    async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError> {
+        self.send_boxed(request).await
+    }
+}
+
+impl Clock for dyn DynClock {
+    fn now_millis(&self) -> u64 {
+        self.now_millis_dyn()
+    }
+
+    async fn sleep(&self, duration: Duration) {
+        self.sleep_boxed(duration).await
+    }
+}
+
+impl Kv for dyn DynKv {
+    async fn get(&self, key: &str) -> Result<Option<Vec<u8>>, KvError> {
+        self.get_boxed(key).await
+    }
+
+    async fn put(&self, key: &str, value: &[u8], ttl: Option<Duration>) -> Result<(), KvError> {
+        self.put_boxed(key, value, ttl).await
+    }
+
+    async fn delete(&self, key: &str) -> Result<(), KvError> {
+        self.delete_boxed(key).await
+    }
+}
+
+/// One platform's ports, shared by everything a request does.
+#[derive(Clone)]
+pub struct Ports {
+    pub http: Rc<dyn DynHttp>,
+    pub clock: Rc<dyn DynClock>,
+    pub kv: Rc<dyn DynKv>,
+}
+
+impl Ports {
+    pub fn new(
+        http: impl Http + 'static,
+        clock: impl Clock + 'static,
+        kv: impl Kv + 'static,
+    ) -> Self {
+        Ports {
+            http: Rc::new(http),
+            clock: Rc::new(clock),
+            kv: Rc::new(kv),
+        }
+    }
+}
+
+impl std::fmt::Debug for Ports {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Ports")
+    }
+}

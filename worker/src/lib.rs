@@ -5,11 +5,17 @@
 //!
 //! - `/mcp`: the MCP endpoint (streamable HTTP), served by the core;
 //! - everything else: the static page in `www/static` (the `ASSETS` binding).
+//!
+//! The core's ports (outbound HTTP, clock, KV) are implemented in [`ports`].
+
+mod ports;
 
 use kaltura_mcp::config::Config;
 use kaltura_mcp::context::Context;
+use kaltura_mcp::kaltura::SessionCache;
 use kaltura_mcp::mcp::http::{self, HttpRequest, HttpResponse};
 use kaltura_mcp::mcp::server::Server;
+use kaltura_mcp::platform::Ports;
 use std::cell::OnceCell;
 use std::rc::Rc;
 use worker::{event, Env, Headers, Request, Response, Result};
@@ -17,6 +23,8 @@ use worker::{event, Env, Headers, Request, Response, Result};
 thread_local! {
     /// Built once per isolate: registries and their JSON Schemas are fixed.
     static SERVER: OnceCell<Rc<Server<Context>>> = const { OnceCell::new() };
+    /// KSs of the configured account, reused across this isolate's requests.
+    static SESSIONS: Rc<SessionCache> = Rc::default();
 }
 
 fn server() -> Rc<Server<Context>> {
@@ -55,8 +63,15 @@ async fn serve_mcp(mut request: Request, env: &Env) -> Result<Response> {
         headers,
         body,
     };
+    let ports = Ports::new(
+        ports::FetchHttp,
+        ports::WorkerClock,
+        ports::WorkersKv(env.kv("KALTURA_MCP_KV")?),
+    );
+    let sessions = SESSIONS.with(Rc::clone);
     let policy = config.http.clone();
-    let response = http::serve(&server(), &policy, Context::new(config), &core_request).await;
+    let context = Context::with_ports(config, ports, sessions);
+    let response = http::serve(&server(), &policy, context, &core_request).await;
     into_worker_response(response)
 }
 
