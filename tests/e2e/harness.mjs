@@ -101,3 +101,51 @@ export async function startWorker({ vars = {}, cwd = ROOT } = {}) {
     (exited ? ` (it exited: ${exited})` : '') + `\n--- wrangler output ---\n${log}`,
   );
 }
+
+const SIMULATOR = path.join(ROOT, 'target/debug/kaltura-sim');
+
+/**
+ * Starts the Kaltura simulator (built by `make build`) on a free loopback
+ * port and reads its listening line for the demo partner's credentials.
+ * `vars` is what a worker needs to use it as its single-tenant account.
+ */
+export async function startSimulator({ args = [] } = {}) {
+  if (!existsSync(SIMULATOR)) throw new Error(`${SIMULATOR} is missing: run \`make build\` first`);
+  const port = await freePort();
+  const child = spawn(SIMULATOR, ['--port', String(port), ...args], {
+    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pgid = child.pid;
+  live.add(pgid);
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const line = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`kaltura-sim did not start:\n${out}${log}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = out.match(/kaltura-sim listening on (\S+) partner_id=(\d+) admin_secret=(\S+)/);
+      if (match) { clearTimeout(timer); resolve(match); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`kaltura-sim exited (${code}):\n${out}${log}`)); });
+  });
+  const [, url, partnerId, adminSecret] = line;
+  const control = async (route, body) => {
+    const response = await fetch(`${url}/__sim/${route}`, body === undefined ? {} : {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return response.json();
+  };
+  return {
+    url, partnerId: Number(partnerId), adminSecret, log: () => log,
+    vars: { KALTURA_SERVICE_URL: url, KALTURA_PARTNER_ID: partnerId, KALTURA_ADMIN_SECRET: adminSecret },
+    faults: (settings) => control('faults', settings),
+    stats: () => control('stats'),
+    reset: () => control('reset', {}),
+    stop: async () => {
+      try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+      for (let i = 0; i < 20 && alive(pgid); i++) await sleep(50);
+      live.delete(pgid);
+    },
+  };
+}
