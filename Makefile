@@ -108,7 +108,7 @@ e2e: build
 bench: build
 	@raw=$$(stat -c %s worker/build/index_bg.wasm); gz=$$(gzip -9 -c worker/build/index_bg.wasm | wc -c); \
 	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "worker wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
-	cargo bench --bench protocol
+	cargo bench --bench protocol --bench kaltura
 
 clean:
 	cargo clean
