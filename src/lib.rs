@@ -16,6 +16,7 @@
 //! - [`config`]: typed configuration from deployment variables.
 
 pub mod app;
+pub mod captions;
 pub mod config;
 pub mod context;
 pub mod kaltura;

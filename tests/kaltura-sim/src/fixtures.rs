@@ -2,9 +2,11 @@
 //! once at start: the demo partner, its entries, categories, assets,
 //! metadata, cue points and the analytics fact tables.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use kaltura_mcp::captions::{self, CaptionFormat, Cue};
 use serde_json::{Map, Value};
 
 /// The folder the catalog is read from unless `--fixtures` says otherwise.
@@ -77,12 +79,14 @@ pub struct Catalog {
     pub cue_points: Vec<Object>,
     pub plays: Vec<Play>,
     pub retention: Vec<Retention>,
+    /// Parsed cues per caption asset id, for eSearch caption items.
+    pub caption_cues: HashMap<String, Vec<Cue>>,
 }
 
 impl Catalog {
     pub fn load(dir: &Path) -> Result<Catalog, FixtureError> {
         let metadata = read_json(&dir.join("metadata.json"))?;
-        Ok(Catalog {
+        let mut catalog = Catalog {
             dir: dir.to_owned(),
             partner: as_object(
                 read_json(&dir.join("partner.json"))?,
@@ -98,7 +102,22 @@ impl Catalog {
             cue_points: read_objects(&dir.join("cuepoints.json"))?,
             plays: read_csv(&dir.join("analytics/plays.csv"), parse_play)?,
             retention: read_csv(&dir.join("analytics/retention.csv"), parse_retention)?,
-        })
+            caption_cues: HashMap::new(),
+        };
+        catalog.caption_cues = catalog
+            .captions
+            .iter()
+            .map(|asset| {
+                let bytes = catalog.asset_file("captions", asset);
+                let format =
+                    CaptionFormat::from_wire(text(asset, "format")).unwrap_or(CaptionFormat::Srt);
+                (
+                    text(asset, "id").to_owned(),
+                    captions::parse(format, &String::from_utf8_lossy(&bytes)),
+                )
+            })
+            .collect();
+        Ok(catalog)
     }
 
     pub fn partner_id(&self) -> u64 {
