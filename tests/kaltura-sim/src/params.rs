@@ -19,6 +19,7 @@ impl Params {
         merge(&mut tree, body_params(request));
         merge(&mut tree, flat_to_tree(form_pairs(&request.query)));
         merge(&mut tree, flat_to_tree(path_pairs(&request.path)));
+        apply_null_markers(&mut tree);
         Params(tree)
     }
 
@@ -295,6 +296,25 @@ pub fn flat_to_tree(pairs: Vec<(String, String)>) -> Map<String, Value> {
     tree
 }
 
+/// `{"x__null": ..}` in a JSON body (the Python client's way to unset a
+/// field) sets `x` to null, as in form bodies.
+fn apply_null_markers(tree: &mut Map<String, Value>) {
+    let marked: Vec<String> = tree
+        .keys()
+        .filter(|key| key.ends_with("__null"))
+        .cloned()
+        .collect();
+    for key in marked {
+        tree.remove(&key);
+        tree.insert(key.trim_end_matches("__null").to_owned(), Value::Null);
+    }
+    for value in tree.values_mut() {
+        if let Value::Object(inner) = value {
+            apply_null_markers(inner);
+        }
+    }
+}
+
 /// PHP `array_replace_recursive`: `over` wins, objects merge.
 fn merge(base: &mut Map<String, Value>, over: Map<String, Value>) {
     for (key, value) in over {
@@ -336,6 +356,16 @@ mod tests {
         assert_eq!(
             params.object("filter").unwrap().text("nameLike").as_deref(),
             Some("x")
+        );
+        let nulled = Params::from_request(&request(
+            "/api_v3/service/media/action/list",
+            "",
+            "application/json",
+            r#"{"filter":{"tagsLike__null":"","nameLike":"x"}}"#,
+        ));
+        assert_eq!(
+            nulled.object("filter").unwrap().0.get("tagsLike"),
+            Some(&Value::Null)
         );
         let ignored = Params::from_request(&request(
             "/api_v3/service/media/action/list",

@@ -294,7 +294,7 @@ fn serve_url(ctx: &Ctx, assets: &[Object], kind: &Kind, params: &Params) -> Acti
         text(asset, "id"),
         asset
             .get("version")
-            .and_then(|v| crate::params::as_text(v))
+            .and_then(crate::params::as_text)
             .unwrap_or_else(|| "1".into()),
     );
     Ok(Value::String(url).into())

@@ -647,7 +647,7 @@ fn order(hits: &mut [(&Object, Hit)], search: &Params) {
                 }
                 other => sort_key(other),
             };
-            let number = |entry: &Object| entry.get(key).and_then(|v| as_float(v)).unwrap_or(0.0);
+            let number = |entry: &Object| entry.get(key).and_then(as_float).unwrap_or(0.0);
             let ordering = number(a).total_cmp(&number(b));
             if ordering.is_ne() {
                 return if *descending {
