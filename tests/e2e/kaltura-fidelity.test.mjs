@@ -71,7 +71,7 @@ test('node kaltura-client: media.list, eSearch, captions, report table, multireq
   const c = client(await adminKs());
   const filter = new kaltura.objects.MediaEntryFilter({ orderBy: '-createdAt' });
   const pager = new kaltura.objects.FilterPager({ pageSize: 50 });
-  const list = await kaltura.services.media.list(filter, pager).execute(c);
+  const list = await kaltura.services.media.listAction(filter, pager).execute(c);
   assertTyped(list);
   assert.equal(list.objectType, 'KalturaMediaListResponse');
   assert.ok(list.objects.length > 20 && list.totalCount >= list.objects.length);
@@ -84,7 +84,7 @@ test('node kaltura-client: media.list, eSearch, captions, report table, multireq
   assert.ok(found.totalCount >= 1 && found.objects[0].object.objectType);
 
   const captionFilter = new kaltura.objects.CaptionAssetFilter({ entryIdEqual: captionedEntry });
-  const captionList = await kaltura.services.captionAsset.list(captionFilter).execute(c);
+  const captionList = await kaltura.services.captionAsset.listAction(captionFilter).execute(c);
   assertTyped(captionList);
   assert.ok(captionList.objects.length >= 1);
 
@@ -93,8 +93,8 @@ test('node kaltura-client: media.list, eSearch, captions, report table, multireq
   assertTyped(table);
   assert.match(table.header, /^object_id,entry_name,count_plays/);
 
-  const multi = await kaltura.services.media.list(filter, new kaltura.objects.FilterPager({ pageSize: 1 }))
-    .add(kaltura.services.flavorAsset.list(new kaltura.objects.FlavorAssetFilter({ entryIdEqual: '{1:result:objects:0:id}' })))
+  const multi = await kaltura.services.media.listAction(filter, new kaltura.objects.FilterPager({ pageSize: 1 }))
+    .add(kaltura.services.flavorAsset.listAction(new kaltura.objects.FlavorAssetFilter({ entryIdEqual: '{1:result:objects:0:id}' })))
     .execute(c);
   assertTyped(multi);
   assert.equal(multi.length, 2);
@@ -106,7 +106,7 @@ test('node kaltura-client: API errors arrive as KalturaAPIException', async () =
     () => assert.fail('expected an error'), (error) => error);
   assert.equal(missing.code, 'ENTRY_ID_NOT_FOUND');
   assert.equal(missing.objectType, 'KalturaAPIException');
-  const forbidden = await kaltura.services.media.list().execute(client()).then(
+  const forbidden = await kaltura.services.media.listAction().execute(client()).then(
     () => assert.fail('expected an error'), (error) => error);
   assert.equal(forbidden.code, 'SERVICE_FORBIDDEN');
 });
