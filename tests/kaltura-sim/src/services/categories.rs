@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::text_match::{has_all_words, starts_with};
-use super::{list_response, required, ActionResult, Ctx, Pager};
+use super::{list_response, required, sort_by_order, ActionResult, Ctx, Pager};
 use crate::error::ApiError;
 use crate::fixtures::{int, text, Object};
 use crate::params::Params;
@@ -36,7 +36,12 @@ pub fn list(ctx: &Ctx, params: &Params) -> ActionResult {
         .iter()
         .filter(|c| matches(&filter, c))
         .collect();
-    sort(&mut matched, filter.nonempty("orderBy").as_deref());
+    sort_by_order(
+        &mut matched,
+        &filter
+            .nonempty("orderBy")
+            .unwrap_or_else(|| "+fullName".into()),
+    );
     let objects = pager
         .page(&matched)
         .into_iter()
@@ -114,29 +119,4 @@ fn matches(filter: &Params, category: &Object) -> bool {
     ]
     .into_iter()
     .all(|ok| ok)
-}
-
-fn sort(categories: &mut [&Object], order_by: Option<&str>) {
-    let order_by = order_by.unwrap_or("+fullName");
-    let (descending, field) = match order_by.split_at(1) {
-        ("-", field) => (true, field),
-        ("+", field) => (false, field),
-        _ => (false, order_by),
-    };
-    categories.sort_by(|a, b| {
-        let ordering = match (a.get(field), b.get(field)) {
-            (Some(Value::String(x)), Some(Value::String(y))) => {
-                x.to_lowercase().cmp(&y.to_lowercase())
-            }
-            (x, y) => {
-                let number = |v: Option<&Value>| v.and_then(Value::as_f64).unwrap_or(0.0);
-                number(x).total_cmp(&number(y))
-            }
-        };
-        if descending {
-            ordering.reverse()
-        } else {
-            ordering
-        }
-    });
 }

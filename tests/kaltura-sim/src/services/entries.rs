@@ -3,12 +3,10 @@
 //! the common `KalturaMediaEntryFilter` fields, `orderBy`, paging, and the
 //! delivery URLs derived from the simulator's own address.
 
-use std::cmp::Ordering;
-
 use serde_json::{json, Value};
 
 use super::text_match::{has_all_words, has_phrase};
-use super::{absolute_time, list_response, required, ActionResult, Ctx, Pager};
+use super::{absolute_time, list_response, required, sort_by_order, ActionResult, Ctx, Pager};
 use crate::error::ApiError;
 use crate::fixtures::{int, text, Object};
 use crate::params::Params;
@@ -57,7 +55,11 @@ fn list(ctx: &Ctx, params: &Params, media_only: bool, object_type: &str) -> Acti
         }
         matched.push(entry);
     }
-    sort(&mut matched, filter.nonempty("orderBy").as_deref());
+    // Kaltura's default is newest first; `recent` is its alias of createdAt.
+    let order_by = filter
+        .nonempty("orderBy")
+        .unwrap_or_else(|| "-createdAt".into());
+    sort_by_order(&mut matched, &order_by.replace("recent", "createdAt"));
     let objects = pager
         .page(&matched)
         .into_iter()
@@ -302,35 +304,4 @@ fn in_category_tree(ctx: &Ctx, entry: &Object, ancestors: &str) -> bool {
             .split(',')
             .any(|ancestor| path.split('>').any(|step| step.trim() == ancestor.trim()))
     })
-}
-
-/// `orderBy` like `-createdAt` or `+name`; Kaltura's default is newest first.
-fn sort(entries: &mut [&Object], order_by: Option<&str>) {
-    let order_by = order_by.unwrap_or("-createdAt");
-    let (descending, field) = match order_by.split_at(1) {
-        ("-", field) => (true, field),
-        ("+", field) => (false, field),
-        _ => (false, order_by),
-    };
-    let field = match field {
-        "recent" => "createdAt",
-        other => other,
-    };
-    entries.sort_by(|a, b| {
-        let ordering = match (a.get(field), b.get(field)) {
-            (Some(Value::String(x)), Some(Value::String(y))) => {
-                x.to_lowercase().cmp(&y.to_lowercase())
-            }
-            (x, y) => {
-                let number = |value: Option<&Value>| value.and_then(Value::as_f64).unwrap_or(0.0);
-                number(x).partial_cmp(&number(y)).unwrap_or(Ordering::Equal)
-            }
-        };
-        let ordering = if descending {
-            ordering.reverse()
-        } else {
-            ordering
-        };
-        ordering.then_with(|| text(a, "id").cmp(text(b, "id")))
-    });
 }

@@ -90,7 +90,7 @@ pub fn search_entry(ctx: &Ctx, params: &Params) -> ActionResult {
     let pager = params.object("pager").unwrap_or_default();
     let size = pager.int("pageSize").unwrap_or(30).clamp(0, 500) as usize;
     let index = pager.int("pageIndex").unwrap_or(1).max(1) as usize;
-    if size * index > 10_000 {
+    if size.saturating_mul(index) > 10_000 {
         return Err(ApiError::esearch(
             "CRITERIA EXCEEDED MAX MATCHES ALLOWED",
             "Unable to generate list. max matches value was reached",
@@ -132,7 +132,7 @@ pub fn search_entry(ctx: &Ctx, params: &Params) -> ActionResult {
     let total = hits.len();
     let objects: Vec<Value> = hits
         .into_iter()
-        .skip((index - 1) * size)
+        .skip((index - 1).saturating_mul(size))
         .take(size)
         .map(|(entry, hit)| result(ctx, entry, hit))
         .collect();

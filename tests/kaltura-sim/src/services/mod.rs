@@ -14,7 +14,7 @@ pub mod text_match;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::fixtures::Catalog;
+use crate::fixtures::{Catalog, Object};
 use crate::params::Params;
 use kaltura_mcp::kaltura::ks::SessionType;
 
@@ -236,7 +236,7 @@ impl Pager {
     }
 
     pub fn offset(&self) -> usize {
-        (self.index - 1) * self.size
+        (self.index - 1).saturating_mul(self.size)
     }
 
     pub fn page<T: Clone>(&self, items: &[T]) -> Vec<T> {
@@ -261,4 +261,34 @@ pub fn absolute_time(value: i64, now: u64) -> i64 {
     } else {
         value
     }
+}
+
+/// Sorts fixture objects by a Kaltura `orderBy` such as `-createdAt` or
+/// `+name`: text fields without case, the rest as numbers, ties by id.
+pub fn sort_by_order(objects: &mut [&Object], order_by: &str) {
+    let (descending, field) = match order_by.strip_prefix('-') {
+        Some(field) => (true, field),
+        None => (false, order_by.strip_prefix('+').unwrap_or(order_by)),
+    };
+    objects.sort_by(|a, b| {
+        let ordering = match (a.get(field), b.get(field)) {
+            (Some(Value::String(x)), Some(Value::String(y))) => {
+                x.to_lowercase().cmp(&y.to_lowercase())
+            }
+            (x, y) => {
+                let number = |value: Option<&Value>| value.and_then(Value::as_f64).unwrap_or(0.0);
+                number(x).total_cmp(&number(y))
+            }
+        };
+        let ordering = if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        };
+        ordering.then_with(|| {
+            a.get("id")
+                .map(Value::to_string)
+                .cmp(&b.get("id").map(Value::to_string))
+        })
+    });
 }
