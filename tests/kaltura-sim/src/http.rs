@@ -179,7 +179,7 @@ fn read_chunked(reader: &mut impl BufRead) -> io::Result<Vec<u8>> {
         reader.read_line(&mut line)?;
         let size_text = line.trim().split(';').next().unwrap_or("");
         let size = usize::from_str_radix(size_text, 16).map_err(|_| invalid("bad chunk size"))?;
-        if body.len() + size > MAX_BODY {
+        if size > MAX_BODY || body.len() + size > MAX_BODY {
             return Err(invalid("body too large"));
         }
         if size == 0 {
