@@ -17,7 +17,7 @@
 //!
 //! Dates: a row's day is `today - days_ago` (UTC, today = the day of
 //! `ctx.now`); `fromDay`/`toDay` win over `fromDate`/`toDate`; the default
-//! range is the 30 days before today's end. `timeZoneOffset` is accepted
+//! range is today and the 30 days before it. `timeZoneOffset` is accepted
 //! and ignored, the fact table having no hours to shift.
 
 mod catalog;
@@ -139,6 +139,14 @@ impl Cell {
     }
 }
 
+/// The report a request names, or Kaltura's error for a missing or
+/// unknown `reportType` (a string enum: `"1"` and `1` both name TOP_CONTENT).
+fn report_spec(params: &Params) -> Result<&'static ReportSpec, ApiError> {
+    let report_type = required(params, "reportType")?;
+    catalog::find(&report_type)
+        .ok_or_else(|| ApiError::invalid_enum(&report_type, "reportType", "KalturaReportType"))
+}
+
 /// A parsed report request.
 struct Query<'a> {
     spec: &'static ReportSpec,
@@ -158,10 +166,7 @@ impl<'a> Query<'a> {
     /// Validates in Kaltura's order (reportType, reportInputFilter, the
     /// filter's interval, objectIds) and selects the rows.
     fn read(ctx: &Ctx<'a>, params: &Params) -> Result<Query<'a>, ApiError> {
-        let report_type = required(params, "reportType")?;
-        let spec = catalog::find(&report_type).ok_or_else(|| {
-            ApiError::invalid_enum(&report_type, "reportType", "KalturaReportType")
-        })?;
+        let spec = report_spec(params)?;
         let filter = params
             .object("reportInputFilter")
             .ok_or_else(|| ApiError::missing_parameter("reportInputFilter"))?;
@@ -184,21 +189,7 @@ impl<'a> Query<'a> {
         } else {
             day_range(&filter, ctx.now, today)
         };
-        let entries = Entries::new(ctx.catalog);
-        let mut row_filter = RowFilter::new(ctx.catalog, &filter, &delimiter);
-        if let Some(ids) = &object_ids {
-            row_filter.restrict(object_field(spec.dim), ids);
-        }
-        let rows = ctx
-            .catalog
-            .plays
-            .iter()
-            .filter(|play| {
-                let day = today.saturating_sub(play.days_ago);
-                (from..=to).contains(&day) && row_filter.keeps(play, &entries)
-            })
-            .collect();
-        Ok(Query {
+        let mut query = Query {
             spec,
             delimiter,
             interval,
@@ -206,10 +197,29 @@ impl<'a> Query<'a> {
             to,
             today,
             object_ids,
-            entries,
-            rows,
+            entries: Entries::new(ctx.catalog),
+            rows: Vec::new(),
             retention: &ctx.catalog.retention,
-        })
+        };
+        query.rows = query.select(ctx, &filter);
+        Ok(query)
+    }
+
+    /// The fact-table rows in the day range that the filter and
+    /// `objectIds` keep.
+    fn select(&self, ctx: &Ctx<'a>, filter: &Params) -> Vec<&'a Play> {
+        let mut row_filter = RowFilter::new(ctx.catalog, filter, &self.delimiter);
+        if let Some(ids) = &self.object_ids {
+            row_filter.restrict(object_field(self.spec.dim), ids);
+        }
+        ctx.catalog
+            .plays
+            .iter()
+            .filter(|play| {
+                (self.from..=self.to).contains(&self.day(play))
+                    && row_filter.keeps(play, &self.entries)
+            })
+            .collect()
     }
 
     fn metric_names(&self) -> Vec<String> {
@@ -238,25 +248,29 @@ impl<'a> Query<'a> {
                     .collect()
             })
             .collect();
-        let mut header: Vec<String> = self
-            .spec
-            .dim
-            .columns()
-            .iter()
-            .map(|column| (*column).to_owned())
-            .collect();
-        header.extend(self.metric_names());
-        // Dates read in order; everything else ranks by plays (keys, already
-        // sorted, break ties).
+        // Dates read in order; everything else ranks by plays, the keys
+        // (already sorted) breaking ties.
         if self.spec.dim != Dim::Date {
-            let rank = [Metric::CountPlays, Metric::Views]
-                .iter()
-                .find_map(|wanted| self.spec.metrics.iter().position(|m| m == wanted))
-                .unwrap_or(0);
-            let column = self.spec.dim.columns().len() + rank;
+            let column = self.rank_column();
             rows.sort_by(|a, b| b[column].compare(&a[column]));
         }
-        (header, rows)
+        (self.header(), rows)
+    }
+
+    fn header(&self) -> Vec<String> {
+        let dimension = self.spec.dim.columns().iter().map(|c| (*c).to_owned());
+        dimension.chain(self.metric_names()).collect()
+    }
+
+    /// The column a table ranks by: plays (or realtime views), else the
+    /// first metric.
+    fn rank_column(&self) -> usize {
+        let metrics = self.spec.metrics;
+        let rank = [Metric::CountPlays, Metric::Views]
+            .iter()
+            .find_map(|wanted| metrics.iter().position(|metric| metric == wanted))
+            .unwrap_or(0);
+        self.spec.dim.columns().len() + rank
     }
 
     fn figures<'s>(&'s self, acc: &'s Acc) -> impl Iterator<Item = Cell> + 's {

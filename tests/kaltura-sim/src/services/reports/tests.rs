@@ -569,3 +569,53 @@ fn dates_and_numbers() {
     assert_eq!(number(12.5), "12.5");
     assert_eq!(number(f64::NAN), "0");
 }
+
+#[test]
+fn hourly_graphs_have_24_points_a_day() {
+    let graphs = ok(
+        get_graphs,
+        json!({"reportType": "1", "reportInputFilter": {"fromDay": day_id(2), "toDay": day_id(1), "interval": "hours"}}),
+    );
+    let data = text(&graphs[0], "data");
+    let points: Vec<&str> = data.trim_end_matches(';').split(';').collect();
+    assert_eq!(points.len(), 48);
+    assert_eq!(points[0], format!("{}00,3", day_id(2)));
+    assert_eq!(points[1], format!("{}01,0", day_id(2)));
+    assert_eq!(points[24], format!("{}00,14", day_id(1)));
+}
+
+#[test]
+fn geography_and_creator_reports() {
+    let header = |id: &str| {
+        let table = ok(
+            get_table,
+            json!({"reportType": id, "reportInputFilter": {}}),
+        );
+        text(&table, "header")
+    };
+    let metrics = "count_plays,unique_known_users,avg_completion_rate,sum_time_viewed";
+    assert_eq!(header("36"), format!("country,{metrics}"));
+    assert_eq!(header("37"), format!("country,region,{metrics}"));
+    assert_eq!(header("30"), format!("country,region,city,{metrics}"));
+    let regions = ok(
+        get_table,
+        json!({"reportType": "37", "reportInputFilter": {}}),
+    );
+    // US: 14 plays by u1 and an anonymous viewer, 720 s.
+    assert_eq!(
+        rows(&regions, ",")[0],
+        ["US", "US-R", "14", "1", &number(6.0 / 14.0), "12"]
+    );
+    let creators = ok(
+        get_table,
+        json!({"reportType": "38", "reportInputFilter": {}, "objectIds": "owner2|owner1",
+               "responseOptions": {"delimiter": "|"}}),
+    );
+    assert!(text(&creators, "header").starts_with("creator_name|unique_videos|count_plays|"));
+    let owners: Vec<Vec<String>> = rows(&creators, "|")
+        .into_iter()
+        .map(|row| row[..3].to_vec())
+        .collect();
+    // owner1 owns 0_a and 0_c (23 plays), owner2 0_b (3).
+    assert_eq!(owners, [["owner1", "2", "23"], ["owner2", "1", "3"]]);
+}
