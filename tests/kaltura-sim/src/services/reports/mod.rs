@@ -393,13 +393,15 @@ impl<'a> Query<'a> {
         (header, rows)
     }
 
+    /// PERCENTILES graphs: x is the percentile, one graph per column.
     fn percentile_graphs(&self) -> Vec<(String, Vec<(String, f64)>)> {
         let (header, rows) = self.percentiles();
         (1..header.len())
             .map(|column| {
                 let points = rows
                     .iter()
-                    .map(|row| (row[0].render(""), cell_value(&row[column])))
+                    .enumerate()
+                    .map(|(percentile, row)| (percentile.to_string(), cell_value(&row[column])))
                     .collect();
                 (header[column].clone(), points)
             })

@@ -395,6 +395,13 @@ fn percentiles_need_object_ids_and_read_retention() {
         json!({"reportType": "43", "reportInputFilter": {}, "objectIds": "0_a"}),
     );
     assert_eq!(text(&total, "data"), "100,50");
+    let graphs = ok(
+        get_graphs,
+        json!({"reportType": "43", "reportInputFilter": {}, "objectIds": "0_b"}),
+    );
+    assert_eq!(graphs[0]["id"], "count_viewers");
+    assert!(text(&graphs[0], "data").starts_with("0,7;1,7;2,7;"));
+    assert!(text(&graphs[1], "data").ends_with(";100,1;"));
 }
 
 #[test]
