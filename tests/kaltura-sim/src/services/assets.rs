@@ -68,12 +68,18 @@ pub fn flavor_list(ctx: &Ctx, params: &Params) -> ActionResult {
 }
 
 pub fn caption_get(ctx: &Ctx, params: &Params) -> ActionResult {
-    find(&ctx.catalog.captions, &CAPTION, params).map(|asset| Value::Object(asset.clone()).into())
+    find(&ctx.catalog.captions, &CAPTION, params, CAPTION.id_param)
+        .map(|asset| Value::Object(asset.clone()).into())
 }
 
 pub fn attachment_get(ctx: &Ctx, params: &Params) -> ActionResult {
-    find(&ctx.catalog.attachments, &ATTACHMENT, params)
-        .map(|asset| Value::Object(asset.clone()).into())
+    find(
+        &ctx.catalog.attachments,
+        &ATTACHMENT,
+        params,
+        ATTACHMENT.id_param,
+    )
+    .map(|asset| Value::Object(asset.clone()).into())
 }
 
 pub fn flavor_get(ctx: &Ctx, params: &Params) -> ActionResult {
@@ -259,8 +265,15 @@ fn asset_list(
     Ok(list_response(list_type, objects, matched.len()).into())
 }
 
-fn find<'a>(assets: &'a [Object], kind: &Kind, params: &Params) -> Result<&'a Object, ApiError> {
-    let id = required(params, kind.id_param)?;
+/// `get`/`serve` name the asset `captionAssetId`/`attachmentAssetId`;
+/// `getUrl` names it `id`, as Kaltura's signatures do.
+fn find<'a>(
+    assets: &'a [Object],
+    kind: &Kind,
+    params: &Params,
+    param: &str,
+) -> Result<&'a Object, ApiError> {
+    let id = required(params, param)?;
     assets
         .iter()
         .find(|asset| text(asset, "id") == id)
@@ -276,8 +289,13 @@ fn find_flavor<'a>(ctx: &'a Ctx, params: &Params) -> Result<&'a Object, ApiError
         .ok_or_else(|| ApiError::flavor_not_found(&id))
 }
 
-fn ready<'a>(assets: &'a [Object], kind: &Kind, params: &Params) -> Result<&'a Object, ApiError> {
-    let asset = find(assets, kind, params)?;
+fn ready<'a>(
+    assets: &'a [Object],
+    kind: &Kind,
+    params: &Params,
+    param: &str,
+) -> Result<&'a Object, ApiError> {
+    let asset = find(assets, kind, params, param)?;
     if int(asset, "status") != Some(READY) {
         return Err(ApiError::asset_not_ready(kind.label, text(asset, "id")));
     }
@@ -285,7 +303,7 @@ fn ready<'a>(assets: &'a [Object], kind: &Kind, params: &Params) -> Result<&'a O
 }
 
 fn serve_url(ctx: &Ctx, assets: &[Object], kind: &Kind, params: &Params) -> ActionResult {
-    let asset = ready(assets, kind, params)?;
+    let asset = ready(assets, kind, params, "id")?;
     let url = format!(
         "{}/api_v3/index.php/service/{}/action/serve/{}/{}/v/{}",
         ctx.base_url,
@@ -301,7 +319,7 @@ fn serve_url(ctx: &Ctx, assets: &[Object], kind: &Kind, params: &Params) -> Acti
 }
 
 fn serve(ctx: &Ctx, assets: &[Object], kind: &Kind, params: &Params) -> ActionResult {
-    let asset = ready(assets, kind, params)?;
+    let asset = ready(assets, kind, params, kind.id_param)?;
     let ext = text(asset, "fileExt");
     Ok(Reply::File(File {
         content_type: content_type(ext).into(),
