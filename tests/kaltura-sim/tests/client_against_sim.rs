@@ -272,6 +272,28 @@ fn categories_and_assets_decode() {
         captions.objects[0].asset.size_in_bytes.unwrap()
     );
 
+    let attached = sim
+        .simulator
+        .catalog()
+        .attachments
+        .first()
+        .expect("attachments")
+        .clone();
+    let attached_entry = attached["entryId"]
+        .as_str()
+        .unwrap()
+        .parse::<EntryId>()
+        .unwrap();
+    let attachments = run(client.call(assets::list_attachments(
+        &[&attached_entry],
+        Pager::first(50),
+    )))
+    .unwrap();
+    assert!(attachments
+        .objects
+        .iter()
+        .all(|a| a.filename.is_some() && a.format.is_some()));
+
     let flavors = run(client.call(assets::list_flavors(&[&entry], Pager::first(50)))).unwrap();
     assert!(flavors
         .objects
@@ -375,6 +397,22 @@ fn reports_decode() {
     assert!(table.data.as_deref().unwrap().ends_with(';'));
     let total = run(sim.client().call(report::total("1", &filter, None))).unwrap();
     assert!(total.data.is_some());
+    let graphs = run(sim.client().call(report::graphs("1", &filter, None, None))).unwrap();
+    let plays = graphs
+        .iter()
+        .find(|g| g.id.as_deref() == Some("count_plays"))
+        .expect("count_plays graph");
+    // Zero-filled, one `YYYYMMDD,value;` point per day of the range.
+    let points = plays
+        .data
+        .as_deref()
+        .unwrap()
+        .split(';')
+        .filter(|p| !p.is_empty())
+        .count();
+    assert!((30..=32).contains(&points), "{points} points");
+    let base = run(sim.client().call(report::base_total("1", &filter, None))).unwrap();
+    assert!(!base.is_empty());
 }
 
 #[test]
