@@ -2,8 +2,9 @@
 //! configuration, the platform's ports, and the Kaltura client for the
 //! request's account. It is cheap to clone (shared pieces sit behind `Rc`).
 
+use crate::cache::Cache;
 use crate::config::Config;
-use crate::kaltura::{Client, Credentials, KalturaError, SessionCache};
+use crate::kaltura::{Client, Credentials, Download, KalturaError, SessionCache};
 use crate::platform::{
     DynClock, DynHttp, ManualClock, MemoryKv, OutboundRequest, OutboundResponse, Ports,
     TransportError,
@@ -45,12 +46,7 @@ impl Context {
     /// A client for this request's account, or an error saying how to
     /// configure one.
     pub fn kaltura(&self) -> Result<KalturaClient, KalturaError> {
-        let credentials = self.credentials().cloned().ok_or_else(|| {
-            KalturaError::Session(
-                "no Kaltura account is configured for this server: set KALTURA_PARTNER_ID and KALTURA_ADMIN_SECRET (and KALTURA_SERVICE_URL for a non-SaaS deployment)"
-                    .into(),
-            )
-        })?;
+        let credentials = self.credentials().cloned().ok_or_else(no_account)?;
         Ok(Client::new(
             self.ports.http.clone(),
             self.ports.clock.clone(),
@@ -59,6 +55,48 @@ impl Context {
         )
         .with_sessions(self.sessions.clone()))
     }
+}
+
+impl Context {
+    /// The response cache of this request's tenant.
+    pub fn cache(&self) -> Result<Cache, KalturaError> {
+        let credentials = self.credentials().ok_or_else(no_account)?;
+        Ok(Cache::new(
+            self.ports.kv.clone(),
+            self.ports.clock.clone(),
+            self.config.kaltura.service_url.as_str(),
+            credentials,
+        ))
+    }
+
+    /// Fetches a file URL Kaltura handed out, after checking its host
+    /// against the service URL and the allow-list.
+    pub async fn download(
+        &self,
+        client: &KalturaClient,
+        url: &str,
+        max_bytes: usize,
+    ) -> Result<Download, KalturaError> {
+        client
+            .service_url()
+            .check_download(url, &self.config.kaltura.hosts)
+            .map_err(|_| KalturaError::HostRefused(download_host(url)))?;
+        client.download(url, max_bytes).await
+    }
+}
+
+/// Scheme and host of a URL, never its path or query (they may hold a KS).
+fn download_host(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    format!("{scheme}://{host}")
+}
+
+fn no_account() -> KalturaError {
+    KalturaError::Session(
+        "no Kaltura account is configured for this server: set KALTURA_PARTNER_ID and KALTURA_ADMIN_SECRET (and KALTURA_SERVICE_URL for a non-SaaS deployment)"
+            .into(),
+    )
 }
 
 /// The [`Http`](crate::platform::Http) of a context built without a platform.

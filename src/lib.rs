@@ -7,7 +7,8 @@
 //! - [`mcp`]: the protocol, knowing nothing of Kaltura — JSON-RPC, eras and
 //!   versions, dispatch, tool/prompt/resource registries, streamable HTTP;
 //! - [`app`]: the product server: its identity and registries;
-//! - [`tools`], [`resources`]: what the product offers, one file per family;
+//! - [`tools`], [`prompts`], [`resources`]: what the product offers, one
+//!   file per family; [`cache`]: tenant-scoped response caching over KV;
 //! - [`kaltura`]: the Kaltura api_v3 client, knowing nothing of MCP;
 //! - [`platform`]: ports to the outside world (Http, Clock, Kv);
 //!   [`native_http`] implements Http over `std::net` for native tests;
@@ -16,6 +17,7 @@
 //! - [`config`]: typed configuration from deployment variables.
 
 pub mod app;
+pub mod cache;
 pub mod captions;
 pub mod config;
 pub mod context;
@@ -24,6 +26,7 @@ pub mod mcp;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native_http;
 pub mod platform;
+pub mod prompts;
 pub mod resources;
 pub mod time;
 pub mod tools;

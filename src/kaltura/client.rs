@@ -52,6 +52,30 @@ pub struct Client<H, C> {
     options: ClientOptions,
 }
 
+/// A downloaded file: at most the bytes asked for, and how many there were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Download {
+    pub content_type: Option<String>,
+    pub bytes: Vec<u8>,
+    pub total_bytes: usize,
+}
+
+impl Download {
+    pub fn is_truncated(&self) -> bool {
+        self.bytes.len() < self.total_bytes
+    }
+}
+
+/// The host of an absolute URL, for error messages (never the path, which
+/// may hold a KS).
+fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// The answers of a multirequest, taken out by [`Slot`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct MultiResponse {
@@ -166,15 +190,79 @@ impl<H: Http, C: Clock> Client<H, C> {
             timeout: self.options.timeout,
         };
         let host = self.service_url.host();
-        let mut attempt = 1;
-        loop {
-            let outcome = match self.http.send(request.clone()).await {
+        self.with_retries(|| async {
+            match self.http.send(request.clone()).await {
                 Ok(response) => parse_body(host, response.status, &response.body),
                 Err(source) => Err(KalturaError::Unreachable {
                     host: host.to_owned(),
                     source,
                 }),
-            };
+            }
+        })
+        .await
+    }
+
+    /// GETs a file Kaltura serves (a `getUrl` answer: captions,
+    /// attachments, flavors), at most `max_bytes` of it. The caller checks
+    /// the URL's host first ([`ServiceUrl::check_download`]); no KS is added.
+    pub async fn download(&self, url: &str, max_bytes: usize) -> Result<Download, KalturaError> {
+        let host = url_host(url);
+        let request = OutboundRequest {
+            method: Method::Get,
+            url: url.to_owned(),
+            headers: Vec::new(),
+            body: Vec::new(),
+            timeout: self.options.timeout,
+        };
+        self.with_retries(|| async {
+            let response = self.http.send(request.clone()).await.map_err(|source| {
+                KalturaError::Unreachable {
+                    host: host.clone(),
+                    source,
+                }
+            })?;
+            if response.status != 200 {
+                return Err(KalturaError::Status {
+                    host: host.clone(),
+                    status: response.status,
+                    hint: super::error::status_hint(response.status),
+                });
+            }
+            // File actions report failures in headers over an empty body.
+            if let Some(error) = response
+                .header("X-Kaltura")
+                .filter(|h| h.starts_with("error"))
+            {
+                let message = response.header("X-Kaltura-App").unwrap_or(error);
+                return Err(KalturaError::Api {
+                    code: error.trim_start_matches("error-").to_owned(),
+                    message: message.to_owned(),
+                    args: Default::default(),
+                });
+            }
+            let content_type = response.header("Content-Type").map(str::to_owned);
+            let total_bytes = response.body.len();
+            let mut bytes = response.body;
+            bytes.truncate(max_bytes);
+            Ok(Download {
+                content_type,
+                total_bytes,
+                bytes,
+            })
+        })
+        .await
+    }
+
+    /// Runs `attempt` until it succeeds, fails for good, or the attempts
+    /// are spent, sleeping with backoff in between.
+    async fn with_retries<T, F, Fut>(&self, attempt_once: F) -> Result<T, KalturaError>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, KalturaError>>,
+    {
+        let mut attempt = 1;
+        loop {
+            let outcome = attempt_once().await;
             match outcome {
                 Err(error)
                     if error.is_retryable() && attempt < self.options.max_attempts.max(1) =>

@@ -32,6 +32,9 @@ pub enum KalturaError {
     /// body, an unexpected shape).
     #[error("Kaltura service at {host} sent an unreadable response: {detail}")]
     Decode { host: String, detail: String },
+    /// A file URL Kaltura handed out points outside the allowed hosts.
+    #[error("refusing to fetch a file from {0}: not the Kaltura service or an allowed host")]
+    HostRefused(String),
     /// A KS could not be made from the configured credentials.
     #[error("could not create a Kaltura session: {0}")]
     Session(String),
@@ -46,7 +49,9 @@ impl KalturaError {
             KalturaError::Unreachable { .. } => true,
             KalturaError::Status { status, .. } => *status >= 500,
             KalturaError::Decode { detail, .. } => detail.starts_with(TRUNCATED),
-            KalturaError::Api { .. } | KalturaError::Session(_) => false,
+            KalturaError::Api { .. } | KalturaError::Session(_) | KalturaError::HostRefused(_) => {
+                false
+            }
         }
     }
 

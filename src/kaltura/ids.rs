@@ -10,6 +10,8 @@ pub enum IdError {
     PartnerId(String),
     #[error("entry id must look like 1_abcd1234 (digit, underscore, 8 lowercase letters or digits), got {0:?}")]
     EntryId(String),
+    #[error("asset id must look like 1_abcd1234 (digit, underscore, 8 lowercase letters or digits), got {0:?}")]
+    AssetId(String),
 }
 
 /// A Kaltura partner (account) id: a positive integer.
@@ -70,58 +72,94 @@ impl fmt::Display for PartnerId {
     }
 }
 
-/// A Kaltura entry id: `<data centre digit>_<8 of [0-9a-z]>`, e.g. `1_a1b2c3d4`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EntryId(String);
+/// Kaltura object ids (entries, assets): `<data centre digit>_<8 of
+/// [0-9a-z]>`, e.g. `1_a1b2c3d4`. Each kind gets its own type so an asset
+/// id cannot be passed where an entry id is meant.
+macro_rules! object_id {
+    ($(#[$doc:meta])* $name:ident, $error:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
 
-impl EntryId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    fn is_valid(text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.len() == 10
-            && bytes[0].is_ascii_digit()
-            && bytes[1] == b'_'
-            && bytes[2..]
-                .iter()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
-    }
-}
-
-impl std::str::FromStr for EntryId {
-    type Err = IdError;
-
-    fn from_str(text: &str) -> Result<Self, IdError> {
-        if EntryId::is_valid(text) {
-            Ok(EntryId(text.to_owned()))
-        } else {
-            Err(IdError::EntryId(text.to_owned()))
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
         }
-    }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+
+            fn from_str(text: &str) -> Result<Self, IdError> {
+                if is_object_id(text) {
+                    Ok($name(text.to_owned()))
+                } else {
+                    Err(IdError::$error(text.to_owned()))
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+
+            fn try_from(text: String) -> Result<Self, IdError> {
+                text.parse()
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "pattern": OBJECT_ID_PATTERN })
+            }
+        }
+    };
 }
 
-impl TryFrom<String> for EntryId {
-    type Error = IdError;
+/// The shape of entry and asset ids, as a JSON Schema pattern.
+pub const OBJECT_ID_PATTERN: &str = "^[0-9]_[a-z0-9]{8}$";
 
-    fn try_from(text: String) -> Result<Self, IdError> {
-        text.parse()
-    }
+fn is_object_id(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes[0].is_ascii_digit()
+        && bytes[1] == b'_'
+        && bytes[2..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
 }
 
-impl From<EntryId> for String {
-    fn from(id: EntryId) -> String {
-        id.0
-    }
-}
+object_id!(
+    /// A Kaltura entry id, e.g. `1_a1b2c3d4`.
+    EntryId,
+    EntryId
+);
 
-impl fmt::Display for EntryId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+object_id!(
+    /// A Kaltura asset id (caption, attachment, flavor), e.g. `1_x9y8z7w6`.
+    AssetId,
+    AssetId
+);
 
 #[cfg(test)]
 mod tests {
@@ -141,6 +179,14 @@ mod tests {
         ] {
             assert!(bad.parse::<EntryId>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn asset_ids_share_the_shape_and_the_schema_says_so() {
+        assert!("1_x9y8z7w6".parse::<AssetId>().is_ok());
+        assert!(matches!("1_X".parse::<AssetId>(), Err(IdError::AssetId(_))));
+        let schema = schemars::schema_for!(EntryId).to_value();
+        assert_eq!(schema["pattern"], OBJECT_ID_PATTERN);
     }
 
     #[test]

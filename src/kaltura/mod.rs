@@ -25,9 +25,9 @@ pub mod secret;
 pub mod service_url;
 pub mod session;
 
-pub use client::{Client, ClientOptions, MultiResponse};
+pub use client::{Client, ClientOptions, Download, MultiResponse};
 pub use error::KalturaError;
-pub use ids::{EntryId, PartnerId};
+pub use ids::{AssetId, EntryId, PartnerId};
 pub use request::{Call, MultiRequest, Slot};
 pub use secret::{AdminSecret, Ks};
 pub use service_url::{HostPolicy, ServiceUrl};

@@ -147,6 +147,22 @@ impl ServiceUrl {
         &self.base
     }
 
+    /// Checks a URL Kaltura handed out (a `getUrl` answer) before the
+    /// server fetches it: same origin as this service, or an https URL on
+    /// an allowed host. Anything else could turn the server against other
+    /// hosts.
+    pub fn check_download(&self, url: &str, policy: &HostPolicy) -> Result<(), ServiceUrlError> {
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| ServiceUrlError::Malformed(url.to_owned()))?;
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let origin = format!("{}://{authority}", scheme.to_ascii_lowercase());
+        if origin == self.base {
+            return Ok(());
+        }
+        ServiceUrl::parse(&origin, policy).map(|_| ())
+    }
+
     /// `{base}/api_v3/service/{service}/action/{action}`.
     pub fn action_url(&self, service: &str, action: &str) -> String {
         format!("{}/api_v3/service/{service}/action/{action}", self.base)
