@@ -3,14 +3,14 @@
 
 use crate::context::Context;
 use crate::mcp::server::{Server, ServerInfo};
-use crate::{resources, tools};
+use crate::{prompts, resources, tools};
 
 pub const SERVER_INFO: ServerInfo = ServerInfo {
     name: "kaltura-mcp",
     title: "Kaltura MCP",
     version: env!("CARGO_PKG_VERSION"),
     instructions: Some(
-        "Read-only access to a Kaltura video account. Call get_server_info to see what this server supports.",
+        "Read-only access to a Kaltura video account: search media (titles, captions, metadata), read entry details, captions and attachments, and get download and thumbnail links. Start with search_entries; get_connection_status shows which account is connected.",
     ),
 };
 
@@ -18,6 +18,7 @@ pub const SERVER_INFO: ServerInfo = ServerInfo {
 pub fn server() -> Server<Context> {
     let mut server = Server::new(SERVER_INFO);
     tools::register(&mut server.tools);
+    prompts::register(&mut server.prompts);
     resources::register(&mut server.resources);
     server
 }

@@ -25,6 +25,17 @@ pub struct PromptMessage {
     pub text: String,
 }
 
+/// Why a prompt could not be rendered.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PromptError {
+    /// An argument the caller can fix (reported as invalid params).
+    #[error("{0}")]
+    InvalidArguments(String),
+    /// Anything else (reported as an internal error).
+    #[error("{0}")]
+    Failed(String),
+}
+
 /// One prompt. Arguments arrive as strings, so `Args` fields are strings.
 #[allow(async_fn_in_trait)] // not Send on purpose: wasm32 is single-threaded
 pub trait Prompt<C>: 'static {
@@ -33,7 +44,7 @@ pub trait Prompt<C>: 'static {
     const DESCRIPTION: &'static str;
     type Args: DeserializeOwned + JsonSchema;
 
-    async fn get(ctx: C, args: Self::Args) -> Result<Vec<PromptMessage>, String>;
+    async fn get(ctx: C, args: Self::Args) -> Result<Vec<PromptMessage>, PromptError>;
 }
 
 /// Registered prompts in registration order.
@@ -76,9 +87,12 @@ impl<C: 'static> PromptRegistry<C> {
 async fn run<C, P: Prompt<C>>(ctx: C, arguments: Value) -> Result<Value, RpcError> {
     let args = parse_arguments::<P::Args>(arguments)
         .map_err(|error| RpcError::invalid_params(error.to_string()))?;
-    let messages = P::get(ctx, args)
-        .await
-        .map_err(|message| RpcError::new(super::jsonrpc::ErrorCode::InternalError, message))?;
+    let messages = P::get(ctx, args).await.map_err(|error| match error {
+        PromptError::InvalidArguments(message) => RpcError::invalid_params(message),
+        PromptError::Failed(message) => {
+            RpcError::new(super::jsonrpc::ErrorCode::InternalError, message)
+        }
+    })?;
     let messages: Vec<Value> = messages
         .into_iter()
         .map(|message| {
@@ -134,7 +148,7 @@ mod tests {
         const TITLE: &'static str = "Audit";
         const DESCRIPTION: &'static str = "Audit a category.";
         type Args = AuditArgs;
-        async fn get(_ctx: (), args: AuditArgs) -> Result<Vec<PromptMessage>, String> {
+        async fn get(_ctx: (), args: AuditArgs) -> Result<Vec<PromptMessage>, PromptError> {
             Ok(vec![PromptMessage {
                 role: Role::User,
                 text: format!(

@@ -12,6 +12,9 @@ use std::pin::Pin;
 pub enum ResourceError {
     #[error("Resource not found: {0}")]
     NotFound(String),
+    /// The URI matches a template but a parameter is out of range.
+    #[error("{0}")]
+    InvalidParams(String),
     #[error("{0}")]
     Failed(String),
 }
