@@ -1,5 +1,6 @@
 //! The product's tools, one file per tool family.
 
+pub mod analytics;
 pub mod connection;
 pub mod server_info;
 
