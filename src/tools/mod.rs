@@ -1,6 +1,7 @@
 //! The product's tools, one file per tool family. Every tool is read-only;
 //! Kaltura failures become `isError` results that say what to do next.
 
+pub mod analytics;
 pub mod attachments;
 pub mod captions;
 pub mod categories;
