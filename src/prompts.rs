@@ -55,16 +55,30 @@ impl Prompt<Context> for ContentDiscovery {
             ));
         }
         let lower = intent.to_lowercase();
-        let spoken = ["caption", "transcript", "said", "say", "mention", "talk about", "spoken"]
-            .iter()
-            .any(|word| lower.contains(word));
-        let recent = ["recent", "latest", "newest", "new ", "this week", "this month"]
-            .iter()
-            .any(|word| lower.contains(word));
-        let details = args
-            .include_details
-            .as_deref()
-            .is_some_and(|value| matches!(value.trim().to_lowercase().as_str(), "yes" | "true" | "1"));
+        let spoken = [
+            "caption",
+            "transcript",
+            "said",
+            "say",
+            "mention",
+            "talk about",
+            "spoken",
+        ]
+        .iter()
+        .any(|word| lower.contains(word));
+        let recent = [
+            "recent",
+            "latest",
+            "newest",
+            "new ",
+            "this week",
+            "this month",
+        ]
+        .iter()
+        .any(|word| lower.contains(word));
+        let details = args.include_details.as_deref().is_some_and(|value| {
+            matches!(value.trim().to_lowercase().as_str(), "yes" | "true" | "1")
+        });
 
         let mut steps = vec![format!(
             "Search with search_entries(query=\"<the key words of the request>\"): one unified search covers titles, descriptions, tags, captions, custom metadata and cue points."
@@ -119,7 +133,9 @@ impl Scope {
         }
         if let Some(name) = text.strip_prefix("category:").map(str::trim) {
             if name.is_empty() {
-                return Err(PromptError::InvalidArguments("category: needs a category name, e.g. category:Training".into()));
+                return Err(PromptError::InvalidArguments(
+                    "category: needs a category name, e.g. category:Training".into(),
+                ));
             }
             return Ok(Scope::Category(name.to_owned()));
         }
@@ -158,12 +174,16 @@ impl Prompt<Context> for AccessibilityAudit {
 
     async fn get(ctx: Context, args: AuditArgs) -> Result<Vec<PromptMessage>, PromptError> {
         let scope = Scope::parse(&args.audit_scope)?;
-        let failed = |error: KalturaError| PromptError::Failed(format!("Could not read the account for the audit: {error}"));
+        let failed = |error: KalturaError| {
+            PromptError::Failed(format!("Could not read the account for the audit: {error}"))
+        };
         let client = ctx.kaltura().map_err(failed)?;
         let (entries, total_in_scope) = entries_in_scope(&client, &scope).await?;
         let entries: Vec<MediaEntry> = entries
             .into_iter()
-            .filter(|entry| matches!(entry.media_type, Some(1) | Some(5)) || matches!(scope, Scope::Entry(_)))
+            .filter(|entry| {
+                matches!(entry.media_type, Some(1) | Some(5)) || matches!(scope, Scope::Entry(_))
+            })
             .collect();
         let captions = captions_of(&client, &entries).await.map_err(failed)?;
         let report = Coverage::measure(&entries, &captions);
@@ -175,51 +195,68 @@ async fn entries_in_scope(
     client: &crate::context::KalturaClient,
     scope: &Scope,
 ) -> Result<(Vec<MediaEntry>, i64), PromptError> {
-    let failed = |error: KalturaError| PromptError::Failed(format!("Could not read the account for the audit: {error}"));
+    let failed = |error: KalturaError| {
+        PromptError::Failed(format!("Could not read the account for the audit: {error}"))
+    };
     let mut filter = media::MediaEntryFilter {
         order_by: Some("-createdAt".into()),
         ..Default::default()
     };
-    let page = match scope {
-        Scope::Entry(id) => {
-            let entry = client.call(media::get_any(id)).await.map_err(|error| match error.api_code() {
-                Some(code) if code.ends_with("NOT_FOUND") => {
-                    PromptError::InvalidArguments(format!("Entry {id} was not found; check the id."))
-                }
-                _ => failed(error),
-            })?;
-            return Ok((vec![entry], 1));
-        }
-        Scope::Recent => 20,
-        Scope::All => AUDIT_PAGE,
-        Scope::Category(name) => {
-            let categories = client
-                .call(category::list(
-                    &category::CategoryFilter {
-                        free_text: Some(name.clone()),
-                        ..Default::default()
-                    },
-                    Pager::first(100),
-                ))
-                .await
-                .map_err(failed)?;
-            let wanted = name.to_lowercase();
-            let found = categories.objects.iter().find(|c| {
-                c.full_name.as_deref().map(str::to_lowercase) == Some(wanted.clone())
-                    || c.name.as_deref().map(str::to_lowercase) == Some(wanted.clone())
-            });
-            let Some(id) = found.and_then(|c| c.id) else {
-                let known: Vec<&str> = categories.objects.iter().filter_map(|c| c.full_name.as_deref()).take(10).collect();
-                return Err(PromptError::InvalidArguments(format!(
-                    "No category is named {name:?}.{}",
-                    if known.is_empty() { " List them with list_categories.".to_owned() } else { format!(" Close matches: {}.", known.join(", ")) }
-                )));
-            };
-            filter.categories_ids_match_or = Some(id.to_string());
-            AUDIT_PAGE
-        }
-    };
-    let list = client.call(media::list(&filter, Pager::first(page))).await.map_err(failed)?;
+    let page =
+        match scope {
+            Scope::Entry(id) => {
+                let entry = client.call(media::get_any(id)).await.map_err(|error| {
+                    match error.api_code() {
+                        Some(code) if code.ends_with("NOT_FOUND") => PromptError::InvalidArguments(
+                            format!("Entry {id} was not found; check the id."),
+                        ),
+                        _ => failed(error),
+                    }
+                })?;
+                return Ok((vec![entry], 1));
+            }
+            Scope::Recent => 20,
+            Scope::All => AUDIT_PAGE,
+            Scope::Category(name) => {
+                let categories = client
+                    .call(category::list(
+                        &category::CategoryFilter {
+                            free_text: Some(name.clone()),
+                            ..Default::default()
+                        },
+                        Pager::first(100),
+                    ))
+                    .await
+                    .map_err(failed)?;
+                let wanted = name.to_lowercase();
+                let found = categories.objects.iter().find(|c| {
+                    c.full_name.as_deref().map(str::to_lowercase) == Some(wanted.clone())
+                        || c.name.as_deref().map(str::to_lowercase) == Some(wanted.clone())
+                });
+                let Some(id) = found.and_then(|c| c.id) else {
+                    let known: Vec<&str> = categories
+                        .objects
+                        .iter()
+                        .filter_map(|c| c.full_name.as_deref())
+                        .take(10)
+                        .collect();
+                    return Err(PromptError::InvalidArguments(format!(
+                        "No category is named {name:?}.{}",
+                        if known.is_empty() {
+                            " List them with list_categories.".to_owned()
+                        } else {
+                            format!(" Close matches: {}.", known.join(", "))
+                        }
+                    )));
+                };
+                filter.categories_ids_match_or = Some(id.to_string());
+                AUDIT_PAGE
+            }
+        };
+    let list = client
+        .call(media::list(&filter, Pager::first(page)))
+        .await
+        .map_err(failed)?;
     let total = list.total_count.unwrap_or(list.objects.len() as i64);
     Ok((list.objects, total))
 }
@@ -229,7 +266,10 @@ async fn captions_of(
     client: &crate::context::KalturaClient,
     entries: &[MediaEntry],
 ) -> Result<Vec<CaptionAsset>, KalturaError> {
-    let ids: Vec<EntryId> = entries.iter().filter_map(|e| e.id.as_deref()?.parse().ok()).collect();
+    let ids: Vec<EntryId> = entries
+        .iter()
+        .filter_map(|e| e.id.as_deref()?.parse().ok())
+        .collect();
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -271,23 +311,36 @@ impl Coverage {
             let mut languages: Vec<String> = captions
                 .iter()
                 .filter(|c| c.asset.entry_id.as_deref() == Some(id.as_str()) && c.asset.is_ready())
-                .map(|c| c.language.clone().or_else(|| c.language_code.clone()).unwrap_or_else(|| "Unknown".into()))
+                .map(|c| {
+                    c.language
+                        .clone()
+                        .or_else(|| c.language_code.clone())
+                        .unwrap_or_else(|| "Unknown".into())
+                })
                 .collect();
             languages.sort();
             languages.dedup();
             if languages.is_empty() {
-                coverage.missing.push((id, entry.name.clone().unwrap_or_default()));
+                coverage
+                    .missing
+                    .push((id, entry.name.clone().unwrap_or_default()));
                 continue;
             }
             coverage.captioned += 1;
             for language in languages {
-                match coverage.by_language.iter_mut().find(|(known, _)| *known == language) {
+                match coverage
+                    .by_language
+                    .iter_mut()
+                    .find(|(known, _)| *known == language)
+                {
                     Some((_, count)) => *count += 1,
                     None => coverage.by_language.push((language, 1)),
                 }
             }
         }
-        coverage.by_language.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        coverage
+            .by_language
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         coverage
     }
 
@@ -311,18 +364,29 @@ impl Coverage {
         if self.by_language.is_empty() {
             text.push_str("- No captions in any language.\n");
         } else {
-            text.push_str("\nCoverage by language:\n| Language | Entries | Coverage |\n|---|---|---|\n");
+            text.push_str(
+                "\nCoverage by language:\n| Language | Entries | Coverage |\n|---|---|---|\n",
+            );
             for (language, count) in &self.by_language {
-                text.push_str(&format!("| {language} | {count} | {:.0}% |\n", percent(*count)));
+                text.push_str(&format!(
+                    "| {language} | {count} | {:.0}% |\n",
+                    percent(*count)
+                ));
             }
         }
         if !self.missing.is_empty() {
-            text.push_str(&format!("\nEntries without captions ({}):\n", self.missing.len()));
+            text.push_str(&format!(
+                "\nEntries without captions ({}):\n",
+                self.missing.len()
+            ));
             for (id, name) in self.missing.iter().take(LISTED_GAPS) {
                 text.push_str(&format!("- {id} \"{name}\"\n"));
             }
             if self.missing.len() > LISTED_GAPS {
-                text.push_str(&format!("- … and {} more\n", self.missing.len() - LISTED_GAPS));
+                text.push_str(&format!(
+                    "- … and {} more\n",
+                    self.missing.len() - LISTED_GAPS
+                ));
             }
         }
         text.push_str(
@@ -345,10 +409,19 @@ mod tests {
     fn scopes_parse_and_bad_ones_are_explained() {
         assert_eq!(Scope::parse("ALL").unwrap(), Scope::All);
         assert_eq!(Scope::parse("recent").unwrap(), Scope::Recent);
-        assert_eq!(Scope::parse("category: Training").unwrap(), Scope::Category("Training".into()));
-        assert!(matches!(Scope::parse("0_abcdefgh").unwrap(), Scope::Entry(_)));
+        assert_eq!(
+            Scope::parse("category: Training").unwrap(),
+            Scope::Category("Training".into())
+        );
+        assert!(matches!(
+            Scope::parse("0_abcdefgh").unwrap(),
+            Scope::Entry(_)
+        ));
         for bad in ["", "category:", "everything", "0_ABC"] {
-            assert!(matches!(Scope::parse(bad), Err(PromptError::InvalidArguments(_))), "{bad}");
+            assert!(
+                matches!(Scope::parse(bad), Err(PromptError::InvalidArguments(_))),
+                "{bad}"
+            );
         }
     }
 
@@ -375,7 +448,11 @@ mod tests {
 
     #[test]
     fn coverage_counts_entries_per_language_and_ignores_unready_tracks() {
-        let entries = [entry("0_aaaaaaaa"), entry("0_bbbbbbbb"), entry("0_cccccccc")];
+        let entries = [
+            entry("0_aaaaaaaa"),
+            entry("0_bbbbbbbb"),
+            entry("0_cccccccc"),
+        ];
         let captions = [
             caption("0_aaaaaaaa", "English", 2),
             caption("0_aaaaaaaa", "English", 2),
@@ -386,7 +463,10 @@ mod tests {
         let coverage = Coverage::measure(&entries, &captions);
         assert_eq!(coverage.audited, 3);
         assert_eq!(coverage.captioned, 2);
-        assert_eq!(coverage.by_language, [("English".to_owned(), 2), ("Spanish".to_owned(), 1)]);
+        assert_eq!(
+            coverage.by_language,
+            [("English".to_owned(), 2), ("Spanish".to_owned(), 1)]
+        );
         assert_eq!(coverage.missing[0].0, "0_cccccccc");
         let text = coverage.render(&Scope::All, 3);
         assert!(text.contains("| English | 2 | 67% |"), "{text}");

@@ -185,8 +185,9 @@ impl<C: Clone + 'static> Server<C> {
                     };
                     RpcError::new(code, error.to_string()).with_data(json!({ "uri": uri }))
                 }
-                ResourceError::InvalidParams(message) => RpcError::invalid_params(message)
-                    .with_data(json!({ "uri": uri })),
+                ResourceError::InvalidParams(message) => {
+                    RpcError::invalid_params(message).with_data(json!({ "uri": uri }))
+                }
                 ResourceError::Failed(message) => RpcError::new(ErrorCode::InternalError, message),
             })
     }
