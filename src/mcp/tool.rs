@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use std::rc::Rc;
 
 /// Why a tool call failed, phrased for the model that made it.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -75,9 +76,11 @@ impl<C> Default for ToolRegistry<C> {
 
 impl<C: 'static> ToolRegistry<C> {
     pub fn register<T: Tool<C>>(&mut self) -> &mut Self {
+        let definition = definition::<C, T>();
+        let bounds = Rc::new(Bounds::of(&definition["inputSchema"]));
         let handler: Handler<C, Value> =
-            Box::new(|ctx, arguments| Box::pin(run::<C, T>(ctx, arguments)));
-        self.table.insert(T::NAME, definition::<C, T>(), handler);
+            Box::new(move |ctx, arguments| Box::pin(run::<C, T>(ctx, arguments, bounds.clone())));
+        self.table.insert(T::NAME, definition, handler);
         self
     }
 
@@ -110,7 +113,51 @@ fn definition<C, T: Tool<C>>() -> Value {
     })
 }
 
-async fn run<C, T: Tool<C>>(ctx: C, arguments: Value) -> Value {
+/// The `minimum`/`maximum` of top-level numeric properties: serde checks
+/// types, enums and patterns, but not the ranges the schema promises.
+struct Bounds(Vec<(String, Option<f64>, Option<f64>)>);
+
+impl Bounds {
+    fn of(schema: &Value) -> Self {
+        let properties = schema["properties"].as_object().into_iter().flatten();
+        Bounds(
+            properties
+                .filter_map(|(name, property)| {
+                    let low = property["minimum"].as_f64();
+                    let high = property["maximum"].as_f64();
+                    (low.is_some() || high.is_some()).then(|| (name.clone(), low, high))
+                })
+                .collect(),
+        )
+    }
+
+    fn check(&self, arguments: &Value) -> Result<(), ToolError> {
+        for (name, low, high) in &self.0 {
+            let Some(value) = arguments.get(name).and_then(Value::as_f64) else {
+                continue;
+            };
+            let below = low.is_some_and(|low| value < low);
+            let above = high.is_some_and(|high| value > high);
+            if below || above {
+                let range = match (low, high) {
+                    (Some(low), Some(high)) => format!("from {low} to {high}"),
+                    (Some(low), None) => format!("at least {low}"),
+                    (None, Some(high)) => format!("at most {high}"),
+                    (None, None) => unreachable!("a bound exists"),
+                };
+                return Err(ToolError::InvalidArguments(format!(
+                    "field `{name}`: must be {range}, got {value}"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn run<C, T: Tool<C>>(ctx: C, arguments: Value, bounds: Rc<Bounds>) -> Value {
+    if let Err(error) = bounds.check(&arguments) {
+        return error_result(&error);
+    }
     let args = match parse_arguments::<T::Args>(arguments) {
         Ok(args) => args,
         Err(error) => return error_result(&error),
@@ -162,6 +209,7 @@ mod tests {
         /// Text to echo back.
         text: String,
         #[serde(default)]
+        #[schemars(range(min = 1, max = 5))]
         times: Option<u8>,
     }
 
@@ -241,6 +289,12 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("missing field `text`"));
+
+        let too_many = call(json!({"text": "a", "times": 9})).unwrap();
+        assert_eq!(
+            too_many["content"][0]["text"],
+            "Invalid arguments: field `times`: must be from 1 to 5, got 9"
+        );
 
         let unknown = call(json!({"text": "a", "colour": "red"})).unwrap();
         assert!(unknown["content"][0]["text"]
