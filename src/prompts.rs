@@ -289,6 +289,15 @@ async fn captions_of(
     Ok(captions)
 }
 
+/// What the audit asks the model to do with the measured coverage.
+pub fn audit_next_steps() -> &'static str {
+    "\nNext steps:\n\
+     1. Report the coverage above, and which entries most need captions (prefer the most played: get_media_entry(entry_id=\"<id>\") shows plays).\n\
+     2. Check quality on a sample of captioned entries: list_caption_assets(entry_id=\"<id>\") shows each track's format, whether it is machine-made (accuracy) and ready; read a track with get_caption_content(caption_asset_id=\"<id>\") and look for missing speech, timing gaps and unreadable lines.\n\
+     3. Check which languages the audience needs that have little coverage.\n\
+     4. End with a prioritized list of fixes."
+}
+
 /// Caption coverage of a set of entries.
 #[derive(Debug, Default, PartialEq)]
 struct Coverage {
@@ -389,13 +398,7 @@ impl Coverage {
                 ));
             }
         }
-        text.push_str(
-            "\nNext steps:\n\
-             1. Report the coverage above, and which entries most need captions (prefer the most played: get_media_entry(entry_id=\"<id>\") shows plays).\n\
-             2. Check quality on a sample of captioned entries: list_caption_assets(entry_id=\"<id>\") shows each track's format, whether it is machine-made (accuracy) and ready; read a track with get_caption_content(caption_asset_id=\"<id>\") and look for missing speech, timing gaps and unreadable lines.\n\
-             3. Check which languages the audience needs that have little coverage.\n\
-             4. End with a prioritized list of fixes.",
-        );
+        text.push_str(audit_next_steps());
         text
     }
 }
