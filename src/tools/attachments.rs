@@ -2,9 +2,9 @@
 //! an entry (slides, transcripts, documents), and one file's content:
 //! inline text when it is text, base64 when binary, refused above a cap.
 
-use super::{kaltura_failure, not_found_or};
+use super::{assets_of_entry, kaltura_failure, not_found_or};
 use crate::context::Context;
-use crate::kaltura::api::{assets, media, Pager};
+use crate::kaltura::api::{assets, Pager};
 use crate::kaltura::model::AttachmentAsset;
 use crate::kaltura::{AssetId, EntryId, MultiRequest};
 use crate::mcp::tool::{Tool, ToolError};
@@ -84,23 +84,12 @@ impl Tool<Context> for ListAttachmentAssets {
 
     async fn call(ctx: Context, args: ListArgs) -> Result<Attachments, ToolError> {
         let client = ctx.kaltura().map_err(kaltura_failure)?;
-        let mut batch = MultiRequest::new();
-        let entry = batch.add(media::get_any(&args.entry_id));
-        let list = batch.add(assets::list_attachments(
-            &[&args.entry_id],
-            Pager::first(100),
-        ));
-        let answers = client.multirequest(batch).await.map_err(kaltura_failure)?;
-        answers.take(entry).map_err(|error| {
-            not_found_or(
-                error,
-                &format!(
-                    "Entry {} was not found. Check the id, or find entries with search_entries.",
-                    args.entry_id
-                ),
-            )
-        })?;
-        let list = answers.take(list).map_err(kaltura_failure)?;
+        let list = assets_of_entry(
+            &client,
+            &args.entry_id,
+            assets::list_attachments(&[&args.entry_id], Pager::first(100)),
+        )
+        .await?;
         let attachments: Vec<Attachment> =
             list.objects.iter().map(Attachment::from_asset).collect();
         Ok(Attachments {

@@ -2,10 +2,10 @@
 //! tracks, and one track's text as timed cues (SRT, WebVTT and DFXP
 //! parsed alike), cut at a size limit with a marker saying how to read on.
 
-use super::{kaltura_failure, not_found_or};
+use super::{assets_of_entry, kaltura_failure, not_found_or};
 use crate::captions::{self, CaptionFormat, Cue};
 use crate::context::Context;
-use crate::kaltura::api::{assets, media, Pager};
+use crate::kaltura::api::{assets, Pager};
 use crate::kaltura::model::CaptionAsset;
 use crate::kaltura::{AssetId, EntryId, MultiRequest};
 use crate::mcp::tool::{Tool, ToolError};
@@ -92,20 +92,12 @@ impl Tool<Context> for ListCaptionAssets {
 
     async fn call(ctx: Context, args: ListArgs) -> Result<CaptionTracks, ToolError> {
         let client = ctx.kaltura().map_err(kaltura_failure)?;
-        let mut batch = MultiRequest::new();
-        let entry = batch.add(media::get_any(&args.entry_id));
-        let list = batch.add(assets::list_captions(&[&args.entry_id], Pager::first(100)));
-        let answers = client.multirequest(batch).await.map_err(kaltura_failure)?;
-        answers.take(entry).map_err(|error| {
-            not_found_or(
-                error,
-                &format!(
-                    "Entry {} was not found. Check the id, or find entries with search_entries.",
-                    args.entry_id
-                ),
-            )
-        })?;
-        let list = answers.take(list).map_err(kaltura_failure)?;
+        let list = assets_of_entry(
+            &client,
+            &args.entry_id,
+            assets::list_captions(&[&args.entry_id], Pager::first(100)),
+        )
+        .await?;
         let captions: Vec<CaptionTrack> =
             list.objects.iter().map(CaptionTrack::from_asset).collect();
         Ok(CaptionTracks {

@@ -3,7 +3,7 @@
 //! and cached for a minute per tenant.
 
 use super::entry_view::{entry_status_name, media_type_name, split_list};
-use super::{kaltura_failure, not_found_or};
+use super::{entry_not_found, kaltura_failure, not_found_or};
 use crate::cache::CachePolicy;
 use crate::context::Context;
 use crate::kaltura::api::{assets, media, Pager};
@@ -209,7 +209,7 @@ async fn fetch(ctx: &Context, entry_id: &EntryId) -> Result<EntryDetails, ToolEr
     let answers = client.multirequest(batch).await.map_err(kaltura_failure)?;
     let entry = answers
         .take(entry)
-        .map_err(|error| not_found_or(error, &format!("Entry {entry_id} was not found. Check the id, or find entries with search_entries.")))?;
+        .map_err(|error| not_found_or(error, &entry_not_found(entry_id)))?;
     // Asset lists fail alone (e.g. a plugin not enabled): show what came.
     let flavors = answers
         .take(flavors)

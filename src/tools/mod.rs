@@ -12,9 +12,12 @@ pub mod search;
 pub mod server_info;
 pub mod urls;
 
-use crate::context::Context;
-use crate::kaltura::KalturaError;
+use crate::context::{Context, KalturaClient};
+use crate::kaltura::api::media as media_api;
+use crate::kaltura::model::ListResponse;
+use crate::kaltura::{Call, EntryId, KalturaError, MultiRequest};
 use crate::mcp::tool::{ToolError, ToolRegistry};
+use serde::de::DeserializeOwned;
 
 pub fn register(registry: &mut ToolRegistry<Context>) {
     registry
@@ -52,4 +55,26 @@ pub fn not_found_or(error: KalturaError, message: &str) -> ToolError {
         Some(code) if code.ends_with("NOT_FOUND") => ToolError::Failed(message.to_owned()),
         _ => kaltura_failure(error),
     }
+}
+
+/// What a model is told when an entry id names nothing.
+pub fn entry_not_found(entry_id: &EntryId) -> String {
+    format!("Entry {entry_id} was not found. Check the id, or find entries with search_entries.")
+}
+
+/// An entry's assets (`list`), with the entry fetched in the same round
+/// trip so that a wrong id is reported as such rather than as no assets.
+pub async fn assets_of_entry<T: DeserializeOwned>(
+    client: &KalturaClient,
+    entry_id: &EntryId,
+    list: Call<ListResponse<T>>,
+) -> Result<ListResponse<T>, ToolError> {
+    let mut batch = MultiRequest::new();
+    let entry = batch.add(media_api::get_any(entry_id));
+    let list = batch.add(list);
+    let answers = client.multirequest(batch).await.map_err(kaltura_failure)?;
+    answers
+        .take(entry)
+        .map_err(|error| not_found_or(error, &entry_not_found(entry_id)))?;
+    answers.take(list).map_err(kaltura_failure)
 }

@@ -2,7 +2,7 @@
 //! file and to a thumbnail of it at a chosen size and second.
 
 use super::media::Flavor;
-use super::{kaltura_failure, not_found_or};
+use super::{entry_not_found, kaltura_failure, not_found_or};
 use crate::context::Context;
 use crate::kaltura::api::{assets, media, Pager};
 use crate::kaltura::model::FlavorAsset;
@@ -10,10 +10,6 @@ use crate::kaltura::{AssetId, EntryId, MultiRequest};
 use crate::mcp::tool::{Tool, ToolError};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-fn entry_not_found(entry_id: &EntryId) -> String {
-    format!("Entry {entry_id} was not found. Check the id, or find entries with search_entries.")
-}
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
