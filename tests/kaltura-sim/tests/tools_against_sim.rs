@@ -740,3 +740,73 @@ fn capabilities_list_every_report_type() {
         .iter()
         .any(|r| r["name"] == "qoe_overview"));
 }
+
+#[test]
+fn content_discovery_fits_the_intent_and_refuses_an_empty_one() {
+    let h = Harness::new();
+    let spoken = h
+        .prompt(
+            "content_discovery",
+            json!({"search_intent": "recent talks that mention phishing", "include_details": "yes"}),
+        )
+        .unwrap();
+    let text = spoken["messages"][0]["content"]["text"].as_str().unwrap();
+    assert!(text.contains("search_type=\"caption\""), "{text}");
+    assert!(text.contains("sort_field=\"created_at\""), "{text}");
+    assert!(text.contains("get_media_entry"), "{text}");
+    let plain = h
+        .prompt("content_discovery", json!({"search_intent": "kubernetes"}))
+        .unwrap();
+    let text = plain["messages"][0]["content"]["text"].as_str().unwrap();
+    assert!(!text.contains("search_type=\"caption\"") && !text.contains("get_media_entry"));
+    let (code, _) = h
+        .prompt("content_discovery", json!({"search_intent": "  "}))
+        .unwrap_err();
+    assert_eq!(code, -32602);
+    let (code, _) = h.prompt("content_discovery", json!({})).unwrap_err();
+    assert_eq!(code, -32602);
+}
+
+#[test]
+fn resources_report_kaltura_failures_without_secrets() {
+    let h = Harness::new();
+    for uri in ["kaltura://categories/tree", "kaltura://media/recent/3"] {
+        let error = pollster::block_on(
+            h.server
+                .resources
+                .read(h.context_with_secret(WRONG_SECRET), uri),
+        )
+        .unwrap_err();
+        let ResourceError::Failed(message) = error else {
+            panic!("{uri}: {error:?}");
+        };
+        assert!(message.contains("INVALID_KS"), "{message}");
+        assert!(!message.contains(WRONG_SECRET));
+    }
+}
+
+#[test]
+fn a_kaltura_outage_is_an_error_result_after_retries() {
+    let h = Harness::new();
+    let control = |body: &str| {
+        let request = OutboundRequest {
+            method: Method::Post,
+            url: format!("{}/__sim/faults", h.sim.url),
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: body.as_bytes().to_vec(),
+            timeout: std::time::Duration::from_secs(5),
+        };
+        pollster::block_on(NativeHttp.send(request)).expect("control");
+    };
+    control(r#"{"errorRate": 1}"#);
+    let before = h.requests();
+    let message = h.error("search_entries", json!({"query": "kubernetes"}));
+    control(r#"{"errorRate": 0}"#);
+    assert!(
+        message.contains("HTTP 5") && message.contains("try again"),
+        "{message}"
+    );
+    assert_eq!(h.requests(), before + 3, "three attempts");
+    // Nothing was cached from the outage: the next call succeeds.
+    h.ok("search_entries", json!({"query": "kubernetes"}));
+}
