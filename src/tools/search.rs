@@ -145,7 +145,7 @@ pub struct Match {
 pub struct Hit {
     #[serde(flatten)]
     pub entry: EntrySummary,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub matches: Vec<Match>,
 }
 
