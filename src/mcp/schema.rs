@@ -9,6 +9,7 @@ use serde_json::Value;
 /// the default dialect since 2025-11-25).
 pub fn schema_for<T: JsonSchema>() -> Value {
     let mut schema = schemars::schema_for!(T).to_value();
+    slim(&mut schema);
     if let Some(root) = schema.as_object_mut() {
         root.remove("$schema");
         root.remove("title");
@@ -21,6 +22,66 @@ pub fn schema_for<T: JsonSchema>() -> Value {
         }
     }
     schema
+}
+
+/// Drops what costs tokens in every `tools/list` and tells a model
+/// nothing: numeric `format`s (`int64`, `uint32`, …) and `null` as an
+/// alternative type. Optional fields are simply absent from our answers
+/// (and `null` is still accepted in arguments), so `"type": ["string",
+/// "null"]` becomes `"type": "string"` and `anyOf: [X, {"type": "null"}]`
+/// becomes `X`.
+fn slim(schema: &mut Value) {
+    match schema {
+        Value::Array(items) => items.iter_mut().for_each(slim),
+        Value::Object(object) => {
+            let numeric_format =
+                object
+                    .get("format")
+                    .and_then(Value::as_str)
+                    .is_some_and(|format| {
+                        matches!(
+                            format,
+                            "int8"
+                                | "int16"
+                                | "int32"
+                                | "int64"
+                                | "uint"
+                                | "uint8"
+                                | "uint16"
+                                | "uint32"
+                                | "uint64"
+                                | "float"
+                                | "double"
+                        )
+                    });
+            if numeric_format {
+                object.remove("format");
+            }
+            if let Some(Value::Array(types)) = object.get("type") {
+                let kept: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+                if kept.len() == 1 {
+                    object.insert("type".into(), kept[0].clone());
+                }
+            }
+            if let Some(Value::Array(choices)) = object.get("anyOf") {
+                let kept: Vec<Value> = choices
+                    .iter()
+                    .filter(|c| c.get("type").is_none_or(|t| t != "null"))
+                    .cloned()
+                    .collect();
+                if kept.len() == 1 {
+                    object.remove("anyOf");
+                    if let Value::Object(only) = &kept[0] {
+                        for (key, value) in only {
+                            object.entry(key.clone()).or_insert_with(|| value.clone());
+                        }
+                    }
+                }
+            }
+            object.values_mut().for_each(slim);
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -52,6 +113,34 @@ mod tests {
             "How many items to return."
         );
         assert_eq!(schema["properties"]["limit"]["maximum"], 100);
+    }
+
+    #[derive(Deserialize, JsonSchema)]
+    #[allow(dead_code)]
+    struct Inner {
+        x: u8,
+    }
+
+    #[derive(Deserialize, JsonSchema)]
+    #[allow(dead_code)]
+    struct Optionals {
+        count: Option<i64>,
+        inner: Option<Inner>,
+    }
+
+    #[test]
+    fn optional_fields_and_numeric_formats_are_slimmed() {
+        let schema = schema_for::<Optionals>();
+        assert_eq!(
+            schema["properties"]["count"],
+            serde_json::json!({"type": "integer"})
+        );
+        assert_eq!(schema["properties"]["inner"]["$ref"], "#/$defs/Inner");
+        assert!(schema["properties"]["inner"].get("anyOf").is_none());
+        assert!(schema["$defs"]["Inner"]["properties"]["x"]
+            .get("format")
+            .is_none());
+        assert_eq!(schema["$defs"]["Inner"]["properties"]["x"]["minimum"], 0);
     }
 
     #[derive(Deserialize, JsonSchema)]

@@ -164,16 +164,34 @@ async fn run<C, T: Tool<C>>(ctx: C, arguments: Value, bounds: Rc<Bounds>) -> Val
     };
     match T::call(ctx, args).await {
         Ok(output) => match serde_json::to_value(&output) {
-            Ok(structured) => json!({
-                "content": [{ "type": "text", "text": T::render(&output) }],
-                "structuredContent": structured,
-                "isError": false,
-            }),
+            Ok(mut structured) => {
+                drop_null_fields(&mut structured);
+                json!({
+                    "content": [{ "type": "text", "text": T::render(&output) }],
+                    "structuredContent": structured,
+                    "isError": false,
+                })
+            }
             Err(error) => error_result(&ToolError::Failed(format!(
                 "The tool produced an unserializable result: {error}"
             ))),
         },
         Err(error) => error_result(&error),
+    }
+}
+
+/// Removes object fields whose value is `null`, at every depth (array
+/// elements stay): an absent field means null, as in Kaltura's own
+/// answers, and output schemas list optional fields without `null` as an
+/// alternative type (see `schema::slim`).
+fn drop_null_fields(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            object.retain(|_, field| !field.is_null());
+            object.values_mut().for_each(drop_null_fields);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_null_fields),
+        _ => {}
     }
 }
 
@@ -216,6 +234,8 @@ mod tests {
     #[derive(Serialize, JsonSchema)]
     struct EchoOutput {
         echoed: String,
+        /// Never set: serialized as null, and dropped.
+        note: Option<String>,
     }
 
     struct Echo;
@@ -234,6 +254,7 @@ mod tests {
             let times = usize::from(args.times.unwrap_or(1));
             Ok(EchoOutput {
                 echoed: format!("{prefix}{}", args.text.repeat(times)),
+                note: None,
             })
         }
 
@@ -274,6 +295,10 @@ mod tests {
         let result = call(json!({"text": "ab", "times": 2})).unwrap();
         assert_eq!(result["isError"], false);
         assert_eq!(result["structuredContent"]["echoed"], ">abab");
+        assert!(
+            result["structuredContent"].get("note").is_none(),
+            "{result}"
+        );
         assert_eq!(result["content"][0]["text"], ">abab");
     }
 
