@@ -2,3 +2,4 @@
 //! every report type so tools can take a readable key instead of a number.
 
 pub mod catalog;
+pub mod dates;
