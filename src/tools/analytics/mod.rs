@@ -1,5 +1,9 @@
-//! Analytics: what Kaltura's `report` service can answer. [`catalog`] names
-//! every report type so tools can take a readable key instead of a number.
+//! Analytics: what Kaltura's `report` service can answer.
+//!
+//! - [`catalog`]: every report type, so tools take a readable key;
+//! - [`dates`]: date arguments (ISO, `last_7_days`, `-24h`) to a UTC range;
+//! - [`report`]: Kaltura's delimited tables, totals and graphs, typed.
 
 pub mod catalog;
+pub mod dates;
 pub mod report;
