@@ -24,6 +24,38 @@ pub fn schema_for<T: JsonSchema>() -> Value {
     schema
 }
 
+/// The schema of a tool's output: as [`schema_for`], without descriptions.
+/// A model reads the answer itself; field notes there would only repeat
+/// in every `tools/list` (the 32 KB budget of the whole list matters more).
+pub fn output_schema_for<T: JsonSchema>() -> Value {
+    let mut schema = schema_for::<T>();
+    strip_descriptions(&mut schema);
+    schema
+}
+
+fn strip_descriptions(schema: &mut Value) {
+    match schema {
+        Value::Array(items) => items.iter_mut().for_each(strip_descriptions),
+        Value::Object(object) => {
+            // A property may be *named* `description`: only drop text values
+            // next to schema keywords, never an entry of `properties`.
+            if object.get("description").is_some_and(Value::is_string) {
+                object.remove("description");
+            }
+            for (key, value) in object.iter_mut() {
+                if key == "properties" {
+                    if let Value::Object(properties) = value {
+                        properties.values_mut().for_each(strip_descriptions);
+                    }
+                } else {
+                    strip_descriptions(value);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Drops what costs tokens in every `tools/list` and tells a model
 /// nothing: numeric `format`s (`int64`, `uint32`, …) and `null` as an
 /// alternative type. Optional fields are simply absent from our answers
@@ -126,6 +158,24 @@ mod tests {
     struct Optionals {
         count: Option<i64>,
         inner: Option<Inner>,
+    }
+
+    #[derive(serde::Serialize, JsonSchema)]
+    #[allow(dead_code)]
+    struct Answer {
+        /// Said once in the input, never in the output.
+        description: String,
+        count: u32,
+    }
+
+    #[test]
+    fn output_schemas_carry_no_descriptions_but_keep_a_field_named_so() {
+        let schema = output_schema_for::<Answer>();
+        assert!(schema["properties"]["description"].is_object());
+        assert!(schema["properties"]["description"]
+            .get("description")
+            .is_none());
+        assert!(!schema.to_string().contains("Said once"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::jsonrpc::RpcError;
 use super::registry::{Handler, Registry};
-use super::schema::schema_for;
+use super::schema::{output_schema_for, schema_for};
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -96,20 +96,26 @@ impl<C: 'static> ToolRegistry<C> {
     }
 }
 
+/// The `Tool` object. The title is given once, at the top level (the
+/// annotation's `title` is its legacy twin); `destructiveHint` and
+/// `idempotentHint` are only meaningful, and only sent, for tools that
+/// write.
 fn definition<C, T: Tool<C>>() -> Value {
+    let mut annotations = json!({
+        "readOnlyHint": T::ANNOTATIONS.read_only,
+        "openWorldHint": T::ANNOTATIONS.open_world,
+    });
+    if !T::ANNOTATIONS.read_only {
+        annotations["destructiveHint"] = true.into();
+        annotations["idempotentHint"] = false.into();
+    }
     json!({
         "name": T::NAME,
         "title": T::TITLE,
         "description": T::DESCRIPTION,
         "inputSchema": schema_for::<T::Args>(),
-        "outputSchema": schema_for::<T::Output>(),
-        "annotations": {
-            "title": T::TITLE,
-            "readOnlyHint": T::ANNOTATIONS.read_only,
-            "destructiveHint": !T::ANNOTATIONS.read_only,
-            "idempotentHint": T::ANNOTATIONS.read_only,
-            "openWorldHint": T::ANNOTATIONS.open_world,
-        },
+        "outputSchema": output_schema_for::<T::Output>(),
+        "annotations": annotations,
     })
 }
 
@@ -287,7 +293,7 @@ mod tests {
             "string"
         );
         assert_eq!(echo["annotations"]["readOnlyHint"], true);
-        assert_eq!(echo["annotations"]["destructiveHint"], false);
+        assert!(echo["annotations"].get("destructiveHint").is_none());
     }
 
     #[test]

@@ -30,6 +30,13 @@ pub fn register(registry: &mut ToolRegistry<Context>) {
         .register::<captions::GetCaptionContent>()
         .register::<attachments::ListAttachmentAssets>()
         .register::<attachments::GetAttachmentContent>()
+        .register::<analytics::table::GetAnalytics>()
+        .register::<analytics::timeseries::GetAnalyticsTimeseries>()
+        .register::<analytics::retention::GetVideoRetention>()
+        .register::<analytics::realtime::GetRealtimeMetrics>()
+        .register::<analytics::quality::GetQualityMetrics>()
+        .register::<analytics::geography::GetGeographicBreakdown>()
+        .register::<analytics::capabilities::ListAnalyticsCapabilities>()
         .register::<connection::GetConnectionStatus>()
         .register::<server_info::GetServerInfo>();
 }
