@@ -28,7 +28,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::mcp::prompt::Prompt;
-    use crate::prompts::{AccessibilityAudit, ContentDiscovery};
+    use crate::prompts::content::{AccessibilityAudit, ContentDiscovery};
     use serde_json::{json, Value};
     use std::rc::Rc;
 
@@ -91,7 +91,7 @@ mod tests {
         }
         // The audit's text without Kaltura: its description and the fixed steps.
         texts.push(AccessibilityAudit::DESCRIPTION.to_owned());
-        texts.push(crate::prompts::audit_next_steps().to_owned());
+        texts.push(crate::prompts::content::audit_next_steps().to_owned());
         texts
     }
 

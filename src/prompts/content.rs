@@ -1,33 +1,19 @@
-//! The product's prompts: text that walks a model through the tools.
+//! Content prompts:
 //!
 //! - `content_discovery`: how to find content for an intent, with the
 //!   search options that fit it;
 //! - `accessibility_audit`: caption coverage by language for a scope,
 //!   computed live from Kaltura, with the steps to check quality next.
-//!
-//! Tool calls are written `tool_name(argument="value")`; a test checks that
-//! every tool and argument so named exists.
 
 use crate::context::Context;
 use crate::kaltura::api::{assets, category, media, Pager};
 use crate::kaltura::model::{CaptionAsset, MediaEntry};
 use crate::kaltura::{EntryId, KalturaError, MultiRequest};
-use crate::mcp::prompt::{Prompt, PromptError, PromptMessage, PromptRegistry, Role};
+use crate::mcp::prompt::{Prompt, PromptError, PromptMessage};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-pub fn register(registry: &mut PromptRegistry<Context>) {
-    registry
-        .register::<ContentDiscovery>()
-        .register::<AccessibilityAudit>();
-}
-
-fn user(text: String) -> PromptMessage {
-    PromptMessage {
-        role: Role::User,
-        text,
-    }
-}
+use super::user;
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
