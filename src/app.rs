@@ -28,6 +28,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::mcp::prompt::Prompt;
+    use crate::prompts::analytics::AnalyticsWizard;
     use crate::prompts::content::{AccessibilityAudit, ContentDiscovery};
     use serde_json::{json, Value};
     use std::rc::Rc;
@@ -76,8 +77,28 @@ mod tests {
         calls
     }
 
+    /// A context at a fixed time whose network always fails.
+    fn offline_context() -> Context {
+        struct Offline;
+        impl crate::platform::Http for Offline {
+            async fn send(
+                &self,
+                _: crate::platform::OutboundRequest,
+            ) -> Result<crate::platform::OutboundResponse, crate::platform::TransportError>
+            {
+                Err(crate::platform::TransportError::Connect("offline".into()))
+            }
+        }
+        let ports = crate::platform::Ports::new(
+            Offline,
+            crate::platform::ManualClock::at_secs(1_795_411_604),
+            crate::platform::MemoryKv::default(),
+        );
+        Context::with_ports(Rc::new(Config::default()), ports, Rc::default())
+    }
+
     fn prompt_texts() -> Vec<String> {
-        let ctx = Context::new(Rc::new(Config::default()));
+        let ctx = offline_context();
         let mut texts = Vec::new();
         for intent in [
             "recent talks that mention zero trust in the captions",
@@ -87,6 +108,18 @@ mod tests {
                 serde_json::from_value(json!({"search_intent": intent, "include_details": "yes"}))
                     .unwrap();
             let messages = pollster::block_on(ContentDiscovery::get(ctx.clone(), args)).unwrap();
+            texts.extend(messages.into_iter().map(|m| m.text));
+        }
+        for goal in [
+            "video performance and engagement by country and device",
+            "playback quality and buffering of live streams right now",
+            "something else entirely",
+        ] {
+            let args = serde_json::from_value(
+                json!({"analysis_goal": goal, "time_period": "last_7_days"}),
+            )
+            .unwrap();
+            let messages = pollster::block_on(AnalyticsWizard::get(ctx.clone(), args)).unwrap();
             texts.extend(messages.into_iter().map(|m| m.text));
         }
         // The audit's text without Kaltura: its description and the fixed steps.
@@ -167,6 +200,13 @@ mod tests {
             "list_attachment_assets",
             "get_attachment_content",
             "get_connection_status",
+            "get_analytics",
+            "get_analytics_timeseries",
+            "get_video_retention",
+            "get_realtime_metrics",
+            "get_quality_metrics",
+            "get_geographic_breakdown",
+            "list_analytics_capabilities",
         ] {
             assert!(names.contains(&expected), "{expected} missing");
         }

@@ -71,7 +71,7 @@ impl Resource<Context> for AnalyticsCapabilities {
     const NAME: &'static str = "analytics-capabilities";
     const TITLE: &'static str = "Analytics capabilities";
     const DESCRIPTION: &'static str =
-        "Every Kaltura analytics report type by category: name, id, what it answers, its dimensions.";
+        "Every Kaltura analytics report type by category: name, id, what it answers, its dimensions and metrics.";
     const MIME_TYPE: &'static str = "application/json";
 
     async fn read(_ctx: Context) -> Result<ResourceText, ResourceError> {
@@ -87,6 +87,7 @@ impl Resource<Context> for AnalyticsCapabilities {
                             "id": report.id,
                             "description": report.description,
                             "dimensions": report.dimensions,
+                            "metrics": report.metrics,
                         });
                         if report.needs_object_ids {
                             entry["needsObjectIds"] = true.into();

@@ -27,6 +27,8 @@ pub struct ReportInfo {
     pub description: &'static str,
     /// The table's leading columns (what it is grouped by).
     pub dimensions: &'static [&'static str],
+    /// Its metric columns.
+    pub metrics: &'static [&'static str],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub needs_entry_id: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -49,7 +51,7 @@ pub struct ListAnalyticsCapabilities;
 impl Tool<Context> for ListAnalyticsCapabilities {
     const NAME: &'static str = "list_analytics_capabilities";
     const TITLE: &'static str = "List analytics capabilities";
-    const DESCRIPTION: &'static str = "Kaltura's report types (content, users, geography, platforms, quality, realtime, live…): what each answers and how it is grouped. Filter by category or words to choose a report_type.";
+    const DESCRIPTION: &'static str = "Kaltura's report types (content, users, geography, platforms, quality, realtime, live…): what each answers, how it is grouped, its metrics. Filter by category or words to choose a report_type.";
     type Args = Args;
     type Output = Capabilities;
 
@@ -66,7 +68,12 @@ impl Tool<Context> for ListAnalyticsCapabilities {
             .iter()
             .filter(|r| args.category.is_none_or(|c| r.category == c))
             .filter(|r| {
-                let text = format!("{} {}", r.name, r.description.to_lowercase());
+                let text = format!(
+                    "{} {} {}",
+                    r.name,
+                    r.description.to_lowercase(),
+                    r.metrics.join(" ")
+                );
                 words.iter().all(|word| text.contains(word.as_str()))
             })
             .map(|r| ReportInfo {
@@ -75,6 +82,7 @@ impl Tool<Context> for ListAnalyticsCapabilities {
                 category: r.category,
                 description: r.description,
                 dimensions: r.dimensions,
+                metrics: r.metrics,
                 needs_entry_id: r.needs_object_ids,
                 needs_user_id: r.needs_user_filter,
             })

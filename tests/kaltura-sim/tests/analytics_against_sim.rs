@@ -363,3 +363,94 @@ fn analytics_tools_explain_a_refused_session() {
         assert!(message.contains("INVALID_KS"), "{tool}: {message}");
     }
 }
+
+#[test]
+fn the_wizard_resolves_the_period_and_picks_tools_for_the_goal() {
+    let h = Harness::new();
+    let answer = h
+        .prompt(
+            "analytics_wizard",
+            json!({"analysis_goal": "geographic reach", "time_period": "last_7_days"}),
+        )
+        .unwrap();
+    let text = answer["messages"][0]["content"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("get_geographic_breakdown(granularity=\"country\""),
+        "{text}"
+    );
+    assert!(text.contains("(UTC)"), "{text}");
+    let (code, message) = h
+        .prompt(
+            "analytics_wizard",
+            json!({"analysis_goal": "plays", "time_period": "the other day"}),
+        )
+        .unwrap_err();
+    assert_eq!(code, -32602);
+    assert!(message.contains("time_period"), "{message}");
+    let (code, _) = h
+        .prompt("analytics_wizard", json!({"analysis_goal": " "}))
+        .unwrap_err();
+    assert_eq!(code, -32602);
+}
+
+#[test]
+fn retention_analysis_hands_over_a_self_contained_chart_or_markdown() {
+    let h = Harness::new();
+    let html = h
+        .prompt(
+            "retention_analysis",
+            json!({"entry_id": "0_ha41rn7b", "time_period": "3"}),
+        )
+        .unwrap();
+    let text = html["messages"][0]["content"]["text"].as_str().unwrap();
+    let page = &text[text.find("<!doctype html>").expect("an HTML report")..];
+    assert!(
+        page.contains("<svg") && page.contains("<polyline points=\""),
+        "a chart"
+    );
+    for forbidden in ["<script", "src=", "href=", "http://", "https://"] {
+        assert!(
+            !page.contains(forbidden),
+            "self-contained: found {forbidden}"
+        );
+    }
+    assert!(text.contains("Intro to Kubernetes Networking"));
+    assert!(text.contains("get_caption_content(caption_asset_id="));
+    let markdown = h
+        .prompt(
+            "retention_analysis",
+            json!({"entry_id": "0_ha41rn7b", "output_format": "markdown"}),
+        )
+        .unwrap();
+    let text = markdown["messages"][0]["content"]["text"].as_str().unwrap();
+    assert!(text.contains("| 50% |") && !text.contains("<svg"), "{text}");
+    for (arguments, expected) in [
+        (json!({"entry_id": "0_zzzzzzzz"}), -32602),
+        (json!({"entry_id": "not-an-id"}), -32602),
+        (
+            json!({"entry_id": "0_ha41rn7b", "output_format": "pdf"}),
+            -32602,
+        ),
+        (
+            json!({"entry_id": "0_ha41rn7b", "time_period": "someday"}),
+            -32602,
+        ),
+    ] {
+        let (code, message) = h
+            .prompt("retention_analysis", arguments.clone())
+            .unwrap_err();
+        assert_eq!(code, expected, "{arguments}: {message}");
+    }
+    let params = json!({"name": "retention_analysis", "arguments": {"entry_id": "0_ha41rn7b"}});
+    let refused = pollster::block_on(h.server.prompts.get(
+        h.context_with_secret("ffffffffffffffffffffffffffffffff"),
+        params.as_object().unwrap(),
+    ))
+    .unwrap_err();
+    assert_eq!(refused.code.code(), -32603);
+    assert!(
+        refused.message.contains("INVALID_KS"),
+        "{}",
+        refused.message
+    );
+}
