@@ -454,3 +454,21 @@ fn retention_analysis_hands_over_a_self_contained_chart_or_markdown() {
         refused.message
     );
 }
+
+#[test]
+fn every_catalog_report_round_trips_through_the_simulator() {
+    use kaltura_mcp::tools::analytics::catalog::REPORTS;
+    let h = Harness::new();
+    for report in REPORTS {
+        let mut arguments =
+            json!({"report_type": report.name, "from_date": "last_7_days", "limit": 5});
+        if report.needs_object_ids {
+            arguments["entry_id"] = json!("0_ha41rn7b");
+        }
+        if report.needs_user_filter {
+            arguments["user_id"] = json!("camille.cohen@demo.example");
+        }
+        let answer = h.ok("get_analytics", arguments);
+        assert_eq!(answer["report"]["id"], report.id, "{}", report.name);
+    }
+}
