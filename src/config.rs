@@ -5,7 +5,7 @@
 
 use crate::kaltura::ks::SessionType;
 use crate::kaltura::session::DEFAULT_SESSION_EXPIRY_SECS;
-use crate::kaltura::{AdminSecret, Credentials, HostPolicy, PartnerId, ServiceUrl};
+use crate::kaltura::{AdminSecret, Credentials, HostPolicy, PartnerId, ServerSecret, ServiceUrl};
 use crate::mcp::http::HttpPolicy;
 
 /// Requests larger than this are refused with 413 (1 MiB).
@@ -22,6 +22,34 @@ pub const DEFAULT_PRIVILEGES: &str = "disableentitlement";
 pub struct Config {
     pub http: HttpPolicy,
     pub kaltura: KalturaConfig,
+    pub auth: AuthConfig,
+}
+
+/// Who may use `/mcp`, and how much.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthConfig {
+    /// `TOKEN_SECRET`: keys of stored tokens are derived from it. Without
+    /// it no token can be minted or opened.
+    pub token_secret: Option<ServerSecret>,
+    /// `ALLOW_HEADER_CREDENTIALS=true`: Kaltura credentials may come in
+    /// `X-Kaltura-*` request headers.
+    pub allow_header_credentials: bool,
+    /// `RATE_LIMIT_PER_MINUTE`: requests per token (or per credentials)
+    /// per minute, per isolate.
+    pub rate_limit_per_minute: u32,
+}
+
+/// Requests per minute per token unless `RATE_LIMIT_PER_MINUTE` says otherwise.
+pub const DEFAULT_RATE_LIMIT_PER_MINUTE: u32 = 300;
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        AuthConfig {
+            token_secret: None,
+            allow_header_credentials: false,
+            rate_limit_per_minute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+        }
+    }
 }
 
 /// Where Kaltura is and, for a single-tenant deployment, whose account.
@@ -77,6 +105,7 @@ impl Default for Config {
                 max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             },
             kaltura: KalturaConfig::default(),
+            auth: AuthConfig::default(),
         }
     }
 }
@@ -121,6 +150,35 @@ impl Config {
                 })?;
         }
         config.kaltura = KalturaConfig::from_vars(&lookup)?;
+        let set = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+        config.auth.token_secret =
+            set("TOKEN_SECRET").map(|secret| ServerSecret::new(secret.trim()));
+        if let Some(value) = set("ALLOW_HEADER_CREDENTIALS") {
+            config.auth.allow_header_credentials = match value.trim().to_ascii_lowercase().as_str()
+            {
+                "true" | "1" | "yes" => true,
+                "false" | "0" | "no" => false,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "ALLOW_HEADER_CREDENTIALS",
+                        expected: "true or false",
+                        value,
+                    })
+                }
+            };
+        }
+        if let Some(value) = set("RATE_LIMIT_PER_MINUTE") {
+            config.auth.rate_limit_per_minute = value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|limit| *limit > 0)
+                .ok_or(ConfigError::Invalid {
+                    name: "RATE_LIMIT_PER_MINUTE",
+                    expected: "a positive integer",
+                    value,
+                })?;
+        }
         Ok(config)
     }
 }
@@ -144,8 +202,11 @@ impl KalturaConfig {
             None => KalturaConfig::default().service_url,
         };
         let mut hosts = default_hosts();
-        if let Some(extra) = set("KALTURA_ALLOWED_HOSTS") {
-            hosts.extend(extra.split(',').map(str::to_owned));
+        // ALLOWED_SERVICE_HOSTS is the same list under its other name.
+        for name in ["KALTURA_ALLOWED_HOSTS", "ALLOWED_SERVICE_HOSTS"] {
+            if let Some(extra) = set(name) {
+                hosts.extend(extra.split(',').map(str::to_owned));
+            }
         }
         let account = match (set("KALTURA_PARTNER_ID"), set("KALTURA_ADMIN_SECRET")) {
             (None, None) => None,

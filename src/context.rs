@@ -4,7 +4,7 @@
 
 use crate::cache::Cache;
 use crate::config::Config;
-use crate::kaltura::{Client, Credentials, Download, KalturaError, SessionCache};
+use crate::kaltura::{Client, Credentials, Download, KalturaError, ServiceUrl, SessionCache};
 use crate::platform::{
     DynClock, DynHttp, ManualClock, MemoryKv, OutboundRequest, OutboundResponse, Ports,
     TransportError,
@@ -18,9 +18,19 @@ pub type KalturaClient = Client<Rc<dyn DynHttp>, Rc<dyn DynClock>>;
 pub struct Context {
     pub config: Rc<Config>,
     pub ports: Ports,
-    /// KSs already generated for the configured account, reused across
-    /// requests of this isolate until 80% of their lifetime.
+    /// KSs already generated for the request's account, reused until 80%
+    /// of their lifetime.
     pub sessions: Rc<SessionCache>,
+    /// The account this request acts for when it is not the configured
+    /// one: from a bearer token or request headers ([`crate::auth::gate`]).
+    pub account: Option<Rc<Account>>,
+}
+
+/// A Kaltura account a request acts for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub service_url: ServiceUrl,
+    pub credentials: Credentials,
 }
 
 impl Context {
@@ -35,12 +45,30 @@ impl Context {
             config,
             ports,
             sessions,
+            account: None,
+        }
+    }
+
+    /// This context acting for `account` (with its own KS cache).
+    pub fn for_account(mut self, account: Account) -> Self {
+        self.account = Some(Rc::new(account));
+        self.sessions = Rc::default();
+        self
+    }
+
+    fn service_url(&self) -> &ServiceUrl {
+        match &self.account {
+            Some(account) => &account.service_url,
+            None => &self.config.kaltura.service_url,
         }
     }
 
     /// The credentials this request acts with, if any.
     pub fn credentials(&self) -> Option<&Credentials> {
-        self.config.kaltura.account.as_ref()
+        match &self.account {
+            Some(account) => Some(&account.credentials),
+            None => self.config.kaltura.account.as_ref(),
+        }
     }
 
     /// A client for this request's account, or an error saying how to
@@ -50,7 +78,7 @@ impl Context {
         Ok(Client::new(
             self.ports.http.clone(),
             self.ports.clock.clone(),
-            self.config.kaltura.service_url.clone(),
+            self.service_url().clone(),
             credentials,
         )
         .with_sessions(self.sessions.clone()))
@@ -64,7 +92,7 @@ impl Context {
         Ok(Cache::new(
             self.ports.kv.clone(),
             self.ports.clock.clone(),
-            self.config.kaltura.service_url.as_str(),
+            self.service_url().as_str(),
             credentials,
         ))
     }

@@ -13,14 +13,18 @@
 //! - [`platform`]: ports to the outside world (Http, Clock, Kv);
 //!   [`native_http`] implements Http over `std::net` for native tests;
 //! - [`context`]: what each call receives (config, ports, Kaltura client);
+//! - [`auth`]: tokens, OAuth and the `/mcp` gate; [`gateway`]: every HTTP
+//!   route besides the static page;
 //! - [`time`]: unix time to UTC calendar strings;
 //! - [`config`]: typed configuration from deployment variables.
 
 pub mod app;
+pub mod auth;
 pub mod cache;
 pub mod captions;
 pub mod config;
 pub mod context;
+pub mod gateway;
 pub mod kaltura;
 pub mod mcp;
 #[cfg(not(target_arch = "wasm32"))]

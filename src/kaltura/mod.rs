@@ -29,6 +29,6 @@ pub use client::{Client, ClientOptions, Download, MultiResponse};
 pub use error::KalturaError;
 pub use ids::{AssetId, EntryId, PartnerId};
 pub use request::{Call, MultiRequest, Slot};
-pub use secret::{AdminSecret, Ks};
+pub use secret::{AdminSecret, Ks, ServerSecret};
 pub use service_url::{HostPolicy, ServiceUrl};
 pub use session::{Credentials, SessionCache};

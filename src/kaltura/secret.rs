@@ -43,6 +43,10 @@ redacted_string!(
     /// A Kaltura Session token.
     Ks
 );
+redacted_string!(
+    /// The server's own secret (`TOKEN_SECRET`), from which token keys are derived.
+    ServerSecret
+);
 
 #[cfg(test)]
 mod tests {

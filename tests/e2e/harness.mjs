@@ -49,7 +49,17 @@ const alive = (pgid) => {
   try { process.kill(-pgid, 0); return true; } catch { return false; }
 };
 
-export async function startWorker({ vars = {}, cwd = ROOT } = {}) {
+/** The token-sealing secret e2e workers run with. */
+export const TEST_TOKEN_SECRET = 'e2e-token-secret-0123456789abcdef0123456789';
+
+/**
+ * A demo single-tenant account for tests that exercise the protocol only
+ * (no Kaltura call is made with it): `/mcp` needs an account or a token.
+ */
+const PROTOCOL_ONLY_ACCOUNT = { KALTURA_PARTNER_ID: '4815162', KALTURA_ADMIN_SECRET: '400b2dcd3d0dc3be1c7650bd04b02bf9' };
+
+export async function startWorker({ vars = {}, cwd = ROOT, multiTenant = false } = {}) {
+  vars = { TOKEN_SECRET: TEST_TOKEN_SECRET, ...(multiTenant || vars.KALTURA_PARTNER_ID ? {} : PROTOCOL_ONLY_ACCOUNT), ...vars };
   if (cwd === ROOT && !existsSync(path.join(ROOT, 'worker/build'))) {
     throw new Error('worker/build/ is missing: run `make build` first');
   }
@@ -92,7 +102,7 @@ export async function startWorker({ vars = {}, cwd = ROOT } = {}) {
     if (exited) break;
     try {
       await fetch(`${base}/`, { signal: AbortSignal.timeout(2000) });
-      return { url: `${base}/mcp`, base, port, stop, log: () => log };
+      return { url: `${base}/mcp`, base, port, stop, persist, log: () => log };
     } catch { await sleep(250); }
   }
   await stop();

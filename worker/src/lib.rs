@@ -1,9 +1,10 @@
 //! Cloudflare Worker adapter for kaltura-mcp. It translates and nothing
-//! more: a workers-rs `Request` becomes the core's `HttpRequest`, the
+//! more: a workers-rs `Request` becomes the core's `gateway::Request`, the
 //! core's `HttpResponse` becomes a workers-rs `Response`, and wrangler vars
-//! become the core's `Config`. Routes:
+//! and secrets become the core's `Config`. Routes:
 //!
-//! - `/mcp`: the MCP endpoint (streamable HTTP), served by the core;
+//! - `/mcp`, `/api/tokens`, the OAuth endpoints and metadata: the core's
+//!   [`gateway`](kaltura_mcp::gateway);
 //! - everything else: the static page in `www/static` (the `ASSETS` binding).
 //!
 //! The core's ports (outbound HTTP, clock, KV) are implemented in [`ports`].
@@ -12,8 +13,8 @@ mod ports;
 
 use kaltura_mcp::config::Config;
 use kaltura_mcp::context::Context;
-use kaltura_mcp::kaltura::SessionCache;
-use kaltura_mcp::mcp::http::{self, HttpRequest, HttpResponse};
+use kaltura_mcp::gateway::{self, Isolate};
+use kaltura_mcp::mcp::http::{self, HttpResponse};
 use kaltura_mcp::mcp::server::Server;
 use kaltura_mcp::platform::Ports;
 use std::cell::OnceCell;
@@ -23,8 +24,8 @@ use worker::{event, Env, Headers, Request, Response, Result};
 thread_local! {
     /// Built once per isolate: registries and their JSON Schemas are fixed.
     static SERVER: OnceCell<Rc<Server<Context>>> = const { OnceCell::new() };
-    /// KSs of the configured account, reused across this isolate's requests.
-    static SESSIONS: Rc<SessionCache> = Rc::default();
+    /// KSs of the configured account and the rate limiter, per isolate.
+    static ISOLATE: Rc<Isolate> = Rc::default();
 }
 
 fn server() -> Rc<Server<Context>> {
@@ -35,15 +36,15 @@ fn server() -> Rc<Server<Context>> {
 }
 
 #[event(fetch)]
-async fn fetch(request: Request, env: Env, _ctx: worker::Context) -> Result<Response> {
-    if request.path() == "/mcp" {
-        return serve_mcp(request, &env).await;
-    }
-    env.assets("ASSETS")?.fetch_request(request).await
-}
-
-async fn serve_mcp(mut request: Request, env: &Env) -> Result<Response> {
-    let config = match Config::from_vars(|name| env.var(name).ok().map(|var| var.to_string())) {
+async fn fetch(mut request: Request, env: Env, _ctx: worker::Context) -> Result<Response> {
+    // Vars and secrets alike: `env.var` reads plain vars, `env.secret` secrets.
+    let lookup = |name: &str| {
+        env.var(name)
+            .ok()
+            .map(|var| var.to_string())
+            .or_else(|| env.secret(name).ok().map(|secret| secret.to_string()))
+    };
+    let config = match Config::from_vars(lookup) {
         Ok(config) => Rc::new(config),
         Err(error) => return misconfigured(&error.to_string()),
     };
@@ -58,8 +59,9 @@ async fn serve_mcp(mut request: Request, env: &Env) -> Result<Response> {
         Some(length) if length > config.http.max_body_bytes => Vec::new(),
         _ => request.bytes().await.unwrap_or_default(),
     };
-    let core_request = HttpRequest {
+    let core_request = gateway::Request {
         method: request.method().to_string(),
+        url: request.url()?.to_string(),
         headers,
         body,
     };
@@ -68,11 +70,11 @@ async fn serve_mcp(mut request: Request, env: &Env) -> Result<Response> {
         ports::WorkerClock,
         ports::WorkersKv(env.kv("KALTURA_MCP_KV")?),
     );
-    let sessions = SESSIONS.with(Rc::clone);
-    let policy = config.http.clone();
-    let context = Context::with_ports(config, ports, sessions);
-    let response = http::serve(&server(), &policy, context, &core_request).await;
-    into_worker_response(response)
+    let isolate = ISOLATE.with(Rc::clone);
+    match gateway::handle(&server(), config, ports, &isolate, core_request).await {
+        Some(response) => into_worker_response(response),
+        None => env.assets("ASSETS")?.fetch_request(request).await,
+    }
 }
 
 fn into_worker_response(response: HttpResponse) -> Result<Response> {

@@ -1,0 +1,343 @@
+//! Every HTTP route the worker serves besides its static page, as one
+//! pure function: `/mcp` (behind the auth gate), `/api/tokens`, the OAuth
+//! endpoints and their metadata. The worker only translates requests and
+//! responses; `None` means "not ours" (the static page answers).
+
+use crate::auth::gate::{self, RateLimiter};
+use crate::auth::oauth::{self, Reply};
+use crate::auth::store::{StoreError, TokenStore};
+use crate::auth::tokens::{self, CredentialInput, Described, Minted};
+use crate::auth::{form, store::Kind};
+use crate::config::Config;
+use crate::context::Context;
+use crate::kaltura::SessionCache;
+use crate::mcp::http::{self, HttpRequest, HttpResponse};
+use crate::mcp::server::Server;
+use crate::platform::{Clock, Ports};
+use serde_json::{json, Value};
+use std::rc::Rc;
+
+/// A request as the worker received it.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    /// Absolute: `https://host/path?query`.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// What one isolate keeps between requests.
+#[derive(Default)]
+pub struct Isolate {
+    /// KSs of the configured account.
+    pub sessions: Rc<SessionCache>,
+    pub limiter: RateLimiter,
+}
+
+/// `(origin, path, query)` of an absolute URL.
+fn split_url(url: &str) -> (String, String, String) {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("https", url));
+    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let (path, query) = tail.split_once('?').unwrap_or((tail, ""));
+    let path = if path.is_empty() { "/" } else { path };
+    (
+        format!("{scheme}://{authority}"),
+        path.to_owned(),
+        query.to_owned(),
+    )
+}
+
+pub async fn handle(
+    server: &Server<Context>,
+    config: Rc<Config>,
+    ports: Ports,
+    isolate: &Isolate,
+    request: Request,
+) -> Option<HttpResponse> {
+    let (base, path, query) = split_url(&request.url);
+    let store = TokenStore::new(
+        ports.kv.clone(),
+        ports.clock.clone(),
+        config
+            .auth
+            .token_secret
+            .as_ref()
+            .map(|secret| secret.expose()),
+    );
+    let ctx = Context::with_ports(config.clone(), ports.clone(), isolate.sessions.clone());
+    let method = request.method.to_ascii_uppercase();
+    let oauth_route = matches!(
+        path.as_str(),
+        "/.well-known/oauth-protected-resource"
+            | "/.well-known/oauth-protected-resource/mcp"
+            | "/.well-known/oauth-authorization-server"
+            | "/register"
+            | "/token"
+            | "/revoke"
+    );
+    if method == "OPTIONS" && oauth_route {
+        return Some(cors(HttpResponse {
+            status: 204,
+            headers: vec![
+                (
+                    "Access-Control-Allow-Methods".into(),
+                    "GET, POST, OPTIONS".into(),
+                ),
+                (
+                    "Access-Control-Allow-Headers".into(),
+                    "Content-Type, Authorization, MCP-Protocol-Version".into(),
+                ),
+                ("Access-Control-Max-Age".into(), "86400".into()),
+            ],
+            body: Vec::new(),
+        }));
+    }
+    let reply = match (method.as_str(), path.as_str()) {
+        (_, "/mcp") => return Some(mcp(server, ctx, &store, isolate, &base, request).await),
+        (
+            "GET",
+            "/.well-known/oauth-protected-resource" | "/.well-known/oauth-protected-resource/mcp",
+        ) => Reply::Json(200, oauth::protected_resource_metadata(&base)),
+        ("GET", "/.well-known/oauth-authorization-server") => {
+            Reply::Json(200, oauth::authorization_server_metadata(&base))
+        }
+        ("POST", "/register") => oauth::register(&store, &request.body).await,
+        ("GET", "/authorize") => {
+            let params = form::parse(&query);
+            match oauth::check_authorization(&store, &base, &params).await {
+                oauth::Checked::Ok(authorization) => {
+                    oauth::consent_page(&authorization, config.kaltura.service_url.as_str(), None)
+                }
+                oauth::Checked::Page(reply) => reply,
+            }
+        }
+        ("POST", "/authorize") => {
+            let params = form::parse(&String::from_utf8_lossy(&request.body));
+            oauth::consent(&ctx, &store, &base, &params).await
+        }
+        ("POST", "/token") => {
+            oauth::token(
+                &store,
+                &base,
+                &form::parse(&String::from_utf8_lossy(&request.body)),
+            )
+            .await
+        }
+        ("POST", "/revoke") => {
+            oauth::revoke(
+                &store,
+                &form::parse(&String::from_utf8_lossy(&request.body)),
+            )
+            .await
+        }
+        ("POST", "/api/tokens") => mint(&ctx, &store, &base, &request.body).await,
+        ("GET", "/api/tokens/current") => describe(&store, &request.headers).await,
+        ("DELETE", "/api/tokens/current") => revoke_current(&store, &request.headers).await,
+        (
+            _,
+            "/api/tokens"
+            | "/api/tokens/current"
+            | "/register"
+            | "/token"
+            | "/revoke"
+            | "/authorize",
+        ) => Reply::Json(
+            405,
+            json!({"error": "method_not_allowed", "error_description": format!("{method} is not allowed on {path}")}),
+        ),
+        _ if oauth_route => Reply::Json(405, json!({"error": "method_not_allowed"})),
+        _ => return None,
+    };
+    let response = into_response(reply);
+    Some(if oauth_route {
+        cors(response)
+    } else {
+        response
+    })
+}
+
+async fn mcp(
+    server: &Server<Context>,
+    ctx: Context,
+    store: &TokenStore,
+    isolate: &Isolate,
+    base: &str,
+    request: Request,
+) -> HttpResponse {
+    let admitted = match gate::admit(&ctx, store, base, &request.headers).await {
+        Ok(admitted) => admitted,
+        Err(refusal) => return refusal,
+    };
+    let now = ctx.ports.clock.now_secs();
+    if let Err(limited) = isolate.limiter.check(
+        &admitted.identity,
+        ctx.config.auth.rate_limit_per_minute,
+        now,
+    ) {
+        return limited;
+    }
+    let ctx = match admitted.account {
+        Some(account) => ctx.for_account(account),
+        None => ctx,
+    };
+    let policy = ctx.config.http.clone();
+    let core = HttpRequest {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+    };
+    let mut response = http::serve(server, &policy, ctx, &core).await;
+    // An answer depends on who asked: never reuse one across tokens.
+    response
+        .headers
+        .push(("Vary".into(), "Authorization".into()));
+    response
+}
+
+fn bearer(headers: &[(String, String)]) -> Option<&str> {
+    headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
+        .and_then(|(_, value)| value.trim().strip_prefix("Bearer ").map(str::trim))
+}
+
+async fn mint(ctx: &Context, store: &TokenStore, base: &str, body: &[u8]) -> Reply {
+    let input: CredentialInput = match serde_json::from_slice(body) {
+        Ok(input) => input,
+        Err(error) => {
+            return Reply::Json(
+                400,
+                json!({"error": "invalid_request", "message": format!("the body must be a JSON object of serviceUrl, partnerId, adminSecret or ks, userId, expiresIn: {error}")}),
+            )
+        }
+    };
+    let grant = match input.into_grant(ctx).await {
+        Ok(grant) => grant,
+        Err(error) => {
+            let status = if error.upstream { 502 } else { 400 };
+            return Reply::Json(
+                status,
+                json!({"error": "invalid_credentials", "field": error.field, "message": error.message}),
+            );
+        }
+    };
+    match tokens::mint(store, &grant).await {
+        Ok(token) => Reply::Json(
+            201,
+            serde_json::to_value(Minted {
+                token,
+                expires_at: crate::time::format_utc(grant.expires_at as i64),
+                mcp_url: format!("{base}/mcp"),
+            })
+            .unwrap_or(Value::Null),
+        ),
+        Err(error) => store_failure(error),
+    }
+}
+
+fn store_failure(error: StoreError) -> Reply {
+    match error {
+        StoreError::NotFound => Reply::Json(
+            401,
+            json!({"error": "invalid_token", "message": "unknown, expired or revoked token"}),
+        ),
+        other => Reply::Json(
+            503,
+            json!({"error": "unavailable", "message": other.to_string()}),
+        ),
+    }
+}
+
+async fn describe(store: &TokenStore, headers: &[(String, String)]) -> Reply {
+    let Some(token) = bearer(headers) else {
+        return store_failure(StoreError::NotFound);
+    };
+    match store
+        .open::<crate::auth::grant::Grant>(Kind::Access, token)
+        .await
+    {
+        Ok(grant) => Reply::Json(
+            200,
+            serde_json::to_value(Described::of(&grant)).unwrap_or(Value::Null),
+        ),
+        Err(error) => store_failure(error),
+    }
+}
+
+async fn revoke_current(store: &TokenStore, headers: &[(String, String)]) -> Reply {
+    let Some(token) = bearer(headers) else {
+        return store_failure(StoreError::NotFound);
+    };
+    // Only a live token may revoke itself; the answer is the same 401 otherwise.
+    if let Err(error) = store
+        .open::<crate::auth::grant::Grant>(Kind::Access, token)
+        .await
+    {
+        return store_failure(error);
+    }
+    match store.revoke(Kind::Access, token).await {
+        Ok(()) => Reply::Empty(204),
+        Err(error) => store_failure(error),
+    }
+}
+
+fn into_response(reply: Reply) -> HttpResponse {
+    let no_store = ("Cache-Control".to_owned(), "no-store".to_owned());
+    match reply {
+        Reply::Json(status, value) => HttpResponse {
+            status,
+            headers: vec![("Content-Type".into(), "application/json".into()), no_store],
+            body: serde_json::to_vec(&value).unwrap_or_default(),
+        },
+        Reply::Html(status, html) => HttpResponse {
+            status,
+            headers: vec![
+                ("Content-Type".into(), "text/html; charset=utf-8".into()),
+                no_store,
+                // The consent page runs no script and may not be framed.
+                ("Content-Security-Policy".into(), "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'".into()),
+                ("X-Frame-Options".into(), "DENY".into()),
+            ],
+            body: html.into_bytes(),
+        },
+        Reply::Redirect(location) => HttpResponse {
+            status: 302,
+            headers: vec![("Location".into(), location), no_store],
+            body: Vec::new(),
+        },
+        Reply::Empty(status) => HttpResponse {
+            status,
+            headers: vec![no_store],
+            body: Vec::new(),
+        },
+    }
+}
+
+fn cors(mut response: HttpResponse) -> HttpResponse {
+    response
+        .headers
+        .push(("Access-Control-Allow-Origin".into(), "*".into()));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_split_into_origin_path_and_query() {
+        assert_eq!(
+            split_url("https://mcp.example:8443/authorize?a=1&b=2"),
+            (
+                "https://mcp.example:8443".into(),
+                "/authorize".into(),
+                "a=1&b=2".into()
+            )
+        );
+        assert_eq!(
+            split_url("http://127.0.0.1:8787"),
+            ("http://127.0.0.1:8787".into(), "/".into(), String::new())
+        );
+    }
+}
