@@ -105,7 +105,7 @@ pub async fn handle(
         ("POST", "/register") => oauth::register(&store, &request.body).await,
         ("GET", "/authorize") => {
             let params = form::parse(&query);
-            match oauth::check_authorization(&store, &base, &params).await {
+            match oauth::check_authorization(&ctx, &store, &base, &params).await {
                 oauth::Checked::Ok(authorization) => {
                     oauth::consent_page(&authorization, config.kaltura.service_url.as_str(), None)
                 }
