@@ -1,8 +1,21 @@
-//! Sealed records in KV, by token: access tokens (a [`Grant`]), refresh
-//! tokens and authorization codes. Every failure to open — absent,
-//! revoked, expired, tampered, another kind — is the same
-//! [`StoreError::NotFound`], so a caller cannot tell them apart and tokens
-//! cannot be probed.
+//! Tokens and what they stand for: access tokens (a
+//! [`Grant`](super::grant::Grant)), refresh tokens and authorization codes.
+//!
+//! Each token carries its record sealed ([`seal::new_token`]), so a token
+//! issued in one location validates in every other at once: KV is
+//! eventually consistent (60 s or more between locations), and a token
+//! that needed a KV read of its own fresh record would fail right after
+//! login wherever the next request lands. KV holds the record sealed again
+//! (under `{kind}:{sha256}`), and the revocation and single-use marks.
+//!
+//! The trade-off: a revocation (or a code's or refresh token's single use)
+//! is immediate in the location that made it and reaches the others as KV
+//! replicates, within about a minute. Access tokens from OAuth live an
+//! hour; a revoked one is refused everywhere within that minute.
+//!
+//! Every failure to open — revoked, expired, tampered, another kind,
+//! another server secret — is the same [`StoreError::NotFound`], so a
+//! caller cannot tell them apart and tokens cannot be probed.
 
 use super::seal::{self, SealError};
 use crate::platform::{Clock, DynClock, DynKv, Kv};
@@ -71,7 +84,8 @@ impl TokenStore {
         self.secret.as_deref().ok_or(StoreError::NoSecret)
     }
 
-    /// Stores `record` under a fresh token until `expires_at`.
+    /// A fresh token carrying `record` until `expires_at`; the record is
+    /// also kept sealed in KV (not for codes, which live minutes).
     pub async fn mint<T: Serialize>(
         &self,
         kind: Kind,
@@ -79,56 +93,103 @@ impl TokenStore {
         expires_at: u64,
     ) -> Result<String, StoreError> {
         let secret = self.secret()?;
-        let token = seal::new_token().map_err(|e| StoreError::Storage(e.to_string()))?;
-        let key = seal::kv_key(kind.prefix(), &token);
         let plain = serde_json::to_vec(&Envelope { expires_at, record })
             .map_err(|e| StoreError::Storage(e.to_string()))?;
-        let sealed = seal::seal(&token, &key, secret, &plain)
+        let token = seal::new_token(kind.prefix(), secret, &plain)
             .map_err(|e| StoreError::Storage(e.to_string()))?;
-        let ttl = Duration::from_secs(expires_at.saturating_sub(self.now()).max(1));
-        self.kv
-            .put(&key, &sealed, Some(ttl))
-            .await
-            .map_err(|e| StoreError::Storage(e.to_string()))?;
+        if kind != Kind::Code {
+            let key = seal::kv_key(kind.prefix(), &token);
+            let sealed = seal::seal(&token, &key, secret, &plain)
+                .map_err(|e| StoreError::Storage(e.to_string()))?;
+            self.kv
+                .put(&key, &sealed, Some(self.ttl_until(expires_at)))
+                .await
+                .map_err(|e| StoreError::Storage(e.to_string()))?;
+        }
         Ok(token)
     }
 
-    /// The record `token` opens, if it is live.
+    fn ttl_until(&self, expires_at: u64) -> Duration {
+        Duration::from_secs(expires_at.saturating_sub(self.now()).max(1))
+    }
+
+    fn revoked_key(kind: Kind, token: &str) -> String {
+        seal::kv_key(&format!("revoked:{}", kind.prefix()), token)
+    }
+
+    /// The record `token` carries, if it is live: opened from the token
+    /// itself, then checked against this location's revocation marks.
     pub async fn open<T: DeserializeOwned>(
         &self,
         kind: Kind,
         token: &str,
     ) -> Result<T, StoreError> {
+        let (envelope, _) = self.open_envelope::<T>(kind, token).await?;
+        Ok(envelope)
+    }
+
+    async fn open_envelope<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        token: &str,
+    ) -> Result<(T, u64), StoreError> {
         let secret = self.secret()?;
-        if !seal::looks_like_token(token) {
-            return Err(StoreError::NotFound);
-        }
-        let key = seal::kv_key(kind.prefix(), token);
-        let sealed = self
-            .kv
-            .get(&key)
-            .await
-            .map_err(|e| StoreError::Storage(e.to_string()))?
-            .ok_or(StoreError::NotFound)?;
-        let plain = seal::open(token, &key, secret, &sealed)
+        let plain = seal::open_token(kind.prefix(), secret, token)
             .map_err(|_: SealError| StoreError::NotFound)?;
         let envelope: Envelope<T> =
             serde_json::from_slice(&plain).map_err(|_| StoreError::NotFound)?;
         if self.now() >= envelope.expires_at {
             return Err(StoreError::NotFound);
         }
-        Ok(envelope.record)
+        let revoked = self
+            .kv
+            .get(&Self::revoked_key(kind, token))
+            .await
+            .map_err(|e| StoreError::Storage(e.to_string()))?;
+        if revoked.is_some() {
+            return Err(StoreError::NotFound);
+        }
+        Ok((envelope.record, envelope.expires_at))
     }
 
-    /// Forgets `token` (revocation, single use).
-    pub async fn revoke(&self, kind: Kind, token: &str) -> Result<(), StoreError> {
-        if !seal::looks_like_token(token) {
-            return Ok(());
-        }
+    /// Opens a single-use token (a code, a refresh token) and marks it used.
+    pub async fn consume<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        token: &str,
+    ) -> Result<T, StoreError> {
+        let (record, expires_at) = self.open_envelope::<T>(kind, token).await?;
+        self.mark_revoked(kind, token, expires_at).await?;
+        Ok(record)
+    }
+
+    async fn mark_revoked(
+        &self,
+        kind: Kind,
+        token: &str,
+        expires_at: u64,
+    ) -> Result<(), StoreError> {
+        self.kv
+            .put(
+                &Self::revoked_key(kind, token),
+                b"1",
+                Some(self.ttl_until(expires_at)),
+            )
+            .await
+            .map_err(|e| StoreError::Storage(e.to_string()))?;
         self.kv
             .delete(&seal::kv_key(kind.prefix(), token))
             .await
             .map_err(|e| StoreError::Storage(e.to_string()))
+    }
+
+    /// Revokes `token` (nothing happens for one that does not open).
+    pub async fn revoke(&self, kind: Kind, token: &str) -> Result<(), StoreError> {
+        match self.open_envelope::<serde_json::Value>(kind, token).await {
+            Ok((_, expires_at)) => self.mark_revoked(kind, token, expires_at).await,
+            Err(StoreError::NotFound) => Ok(()),
+            Err(error) => Err(error),
+        }
     }
 
     /// A record that is not a secret (a registered OAuth client), in clear.
@@ -177,6 +238,14 @@ mod tests {
         let opened: String = pollster::block_on(store.open(Kind::Access, &token)).unwrap();
         assert_eq!(opened, "grant");
         assert!(kv.keys()[0].starts_with("token:"));
+        // A token opens without its KV record (another location, not yet
+        // replicated): only a revocation mark stops it.
+        let record = kv.keys()[0].clone();
+        pollster::block_on(kv.delete(&record)).unwrap();
+        assert_eq!(
+            pollster::block_on(store.open::<String>(Kind::Access, &token)).unwrap(),
+            "grant"
+        );
         // Another kind does not open it.
         assert_eq!(
             pollster::block_on(store.open::<String>(Kind::Refresh, &token)),
@@ -196,6 +265,21 @@ mod tests {
     }
 
     #[test]
+    fn single_use_tokens_open_once() {
+        let (store, kv, _) = store();
+        let code = pollster::block_on(store.mint(Kind::Code, &7, 1_800_000_300)).unwrap();
+        assert!(kv.is_empty(), "codes keep no KV record");
+        assert_eq!(
+            pollster::block_on(store.consume::<i32>(Kind::Code, &code)),
+            Ok(7)
+        );
+        assert_eq!(
+            pollster::block_on(store.consume::<i32>(Kind::Code, &code)),
+            Err(StoreError::NotFound)
+        );
+    }
+
+    #[test]
     fn no_secret_means_no_tokens() {
         let kv = Rc::new(MemoryKv::default());
         let store = TokenStore::new(kv, Rc::new(ManualClock::default()), None);
@@ -210,7 +294,7 @@ mod tests {
         let (store, _, _) = store();
         let token = pollster::block_on(store.mint(Kind::Access, &"g", 1_900_000_000)).unwrap();
         let mut chars: Vec<char> = token.chars().collect();
-        chars[10] = if chars[10] == 'A' { 'B' } else { 'A' };
+        chars[40] = if chars[40] == 'A' { 'B' } else { 'A' };
         let tampered: String = chars.into_iter().collect();
         assert_eq!(
             pollster::block_on(store.open::<String>(Kind::Access, &tampered)),
