@@ -259,3 +259,32 @@ test('OAuth with the SDK client: register, consent, PKCE code, token, refresh, w
   assert.equal(wrongVerifier.status, 400);
   assert.equal((await wrongVerifier.json()).error, 'invalid_grant');
 });
+
+test('each identity is rate limited with 429 and Retry-After', { timeout: 60_000 }, async () => {
+  const limited = await startWorker({ vars: { KALTURA_SERVICE_URL: sim.url, RATE_LIMIT_PER_MINUTE: '3' }, multiTenant: true });
+  try {
+    const minted = await fetch(`${limited.base}/api/tokens`, json({ partnerId: sim.partnerId, adminSecret: sim.adminSecret }));
+    const { token } = await minted.json();
+    const call = () => fetch(limited.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+    });
+    // Three pass, the fourth is refused (a minute turning over in between
+    // restarts the count, hence up to eight tries).
+    const statuses = [];
+    let refused;
+    for (let i = 0; i < 8 && !refused; i++) {
+      const response = await call();
+      statuses.push(response.status);
+      if (response.status === 429) refused = response;
+    }
+    assert.ok(refused, `no 429 in ${statuses}`);
+    assert.deepEqual(statuses.slice(-4), [200, 200, 200, 429]);
+    const retry = Number(refused.headers.get('retry-after'));
+    assert.ok(retry >= 1 && retry <= 60, `Retry-After ${retry}`);
+    assert.match((await refused.json()).error.message, /Rate limit/);
+  } finally {
+    await limited.stop();
+  }
+});
