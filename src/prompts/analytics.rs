@@ -206,15 +206,7 @@ fn markdown_table(curve: &Retention) -> String {
         ));
     }
     for drop in &curve.drop_offs {
-        text.push_str(&format!(
-            "\nDrop-off: {:.1} points lost from {}%{}",
-            drop.lost,
-            drop.from_percentile,
-            drop.at
-                .as_deref()
-                .map(|at| format!(" ({at})"))
-                .unwrap_or_default()
-        ));
+        text.push_str(&format!("\nDrop-off: {}", drop.describe()));
     }
     text
 }
@@ -266,17 +258,7 @@ pub fn html_report(curve: &Retention) -> String {
     let drops: String = curve
         .drop_offs
         .iter()
-        .map(|drop| {
-            format!(
-                "<li>{:.1} points lost from {}%{}</li>",
-                drop.lost,
-                drop.from_percentile,
-                drop.at
-                    .as_deref()
-                    .map(|at| format!(" ({at})"))
-                    .unwrap_or_default()
-            )
-        })
+        .map(|drop| format!("<li>{}</li>", escape(&drop.describe())))
         .collect();
     let name = escape(&curve.entry_name);
     format!(

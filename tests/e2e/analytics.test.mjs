@@ -7,28 +7,20 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startWorker, startSimulator, ROOT } from './harness.mjs';
+import { startStack, resultText, ROOT } from './harness.mjs';
 
+let stack;
 let sim;
-let worker;
 let client;
 
 before(async () => {
-  sim = await startSimulator();
-  worker = await startWorker({ vars: sim.vars });
-  client = new Client({ name: 'e2e-analytics', version: '0.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(worker.url)), { timeout: 10_000 });
+  stack = await startStack('e2e-analytics');
+  ({ sim, client } = stack);
 });
 
-after(async () => {
-  await client?.close();
-  await worker?.stop();
-  await sim?.stop();
-});
+after(async () => { await stack?.stop(); });
 
-const text = (result) => result.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+const text = resultText;
 
 async function ok(name, args) {
   const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 30_000 });

@@ -4,28 +4,20 @@
 // outputSchema. Cache hits are proven by counting simulator requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startWorker, startSimulator } from './harness.mjs';
+import { startStack, resultText } from './harness.mjs';
 
+let stack;
 let sim;
-let worker;
 let client;
 
 before(async () => {
-  sim = await startSimulator();
-  worker = await startWorker({ vars: sim.vars });
-  client = new Client({ name: 'e2e-content', version: '0.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(worker.url)), { timeout: 10_000 });
+  stack = await startStack('e2e-content');
+  ({ sim, client } = stack);
 });
 
-after(async () => {
-  await client?.close();
-  await worker?.stop();
-  await sim?.stop();
-});
+after(async () => { await stack?.stop(); });
 
-const text = (result) => result.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+const text = resultText;
 const call = (name, args) => client.callTool({ name, arguments: args }, undefined, { timeout: 30_000 });
 
 async function ok(name, args) {

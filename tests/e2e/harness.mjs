@@ -159,3 +159,27 @@ export async function startSimulator({ args = [] } = {}) {
     },
   };
 }
+
+/**
+ * The simulator, a worker whose account is its demo partner, and an
+ * official SDK (v1) client connected to it; `stop` ends all three.
+ */
+export async function startStack(clientName) {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
+  const sim = await startSimulator();
+  const worker = await startWorker({ vars: sim.vars });
+  const client = new Client({ name: clientName, version: '0.0.0' });
+  await client.connect(new StreamableHTTPClientTransport(new URL(worker.url)), { timeout: 10_000 });
+  return {
+    sim, worker, client,
+    stop: async () => {
+      await client.close();
+      await worker.stop();
+      await sim.stop();
+    },
+  };
+}
+
+/** The text blocks of a tool result, joined. */
+export const resultText = (result) => result.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');

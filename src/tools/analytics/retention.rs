@@ -49,6 +49,21 @@ pub struct DropOff {
     pub lost: f64,
 }
 
+impl DropOff {
+    /// `12.5 points lost from 40% (2:13)`.
+    pub fn describe(&self) -> String {
+        let at = self
+            .at
+            .as_deref()
+            .map(|at| format!(" ({at})"))
+            .unwrap_or_default();
+        format!(
+            "{:.1} points lost from {}%{at}",
+            self.lost, self.from_percentile
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Retention {
@@ -94,15 +109,7 @@ impl Tool<Context> for GetVideoRetention {
             answer.completion
         );
         for drop in &answer.drop_offs {
-            text.push_str(&format!(
-                "\n- drop of {:.1} points from {}%{}",
-                drop.lost,
-                drop.from_percentile,
-                drop.at
-                    .as_deref()
-                    .map(|at| format!(" ({at})"))
-                    .unwrap_or_default()
-            ));
+            text.push_str(&format!("\n- drop-off: {}", drop.describe()));
         }
         let marks: Vec<String> = answer
             .curve
