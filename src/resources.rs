@@ -260,6 +260,13 @@ impl ResourceTemplate<Context> for RecentMedia {
             cache: CacheHint::private(CachePolicy::RecentMedia.ttl().as_millis() as u64),
         })
     }
+
+    async fn complete(_ctx: Context, variable: String, typed: String) -> Vec<String> {
+        match variable.as_str() {
+            "count" => crate::mcp::completion::matching(&["5", "10", "20", "50", "100"], &typed),
+            _ => Vec::new(),
+        }
+    }
 }
 
 async fn fetch_recent(ctx: &Context, count: u32) -> Result<Recent, ResourceError> {

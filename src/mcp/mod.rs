@@ -10,6 +10,7 @@
 //!   era's header and `_meta` rules) and [`origin`] (Origin check, CORS).
 
 pub mod cache_hint;
+pub mod completion;
 pub mod envelope;
 pub mod http;
 pub mod jsonrpc;

@@ -3,6 +3,7 @@
 //! its argument struct, so names, descriptions and `required` stay in step
 //! with the parser.
 
+use super::completion::Completer;
 use super::jsonrpc::RpcError;
 use super::registry::{Handler, Registry};
 use super::schema::schema_for;
@@ -45,17 +46,24 @@ pub trait Prompt<C>: 'static {
     type Args: DeserializeOwned + JsonSchema;
 
     async fn get(ctx: C, args: Self::Args) -> Result<Vec<PromptMessage>, PromptError>;
+
+    /// Suggestions for `argument` as typed so far (`completion/complete`).
+    async fn complete(_ctx: C, _argument: String, _typed: String) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// Registered prompts in registration order.
 pub struct PromptRegistry<C> {
     table: Registry<C, Result<Value, RpcError>>,
+    completers: Vec<(&'static str, Completer<C>)>,
 }
 
 impl<C> Default for PromptRegistry<C> {
     fn default() -> Self {
         PromptRegistry {
             table: Registry::new("prompt"),
+            completers: Vec::new(),
         }
     }
 }
@@ -71,7 +79,24 @@ impl<C: 'static> PromptRegistry<C> {
         let handler: Handler<C, Result<Value, RpcError>> =
             Box::new(|ctx, arguments| Box::pin(run::<C, P>(ctx, arguments)));
         self.table.insert(P::NAME, definition, handler);
+        self.completers.push((
+            P::NAME,
+            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed))),
+        ));
         self
+    }
+
+    /// Suggestions for an argument of the prompt `name`; `None` for an
+    /// unknown prompt.
+    pub async fn complete(
+        &self,
+        ctx: C,
+        name: &str,
+        argument: String,
+        typed: String,
+    ) -> Option<Vec<String>> {
+        let (_, completer) = self.completers.iter().find(|(known, _)| *known == name)?;
+        Some(completer(ctx, argument, typed).await)
     }
 
     pub fn definitions(&self) -> &[Value] {

@@ -3,6 +3,7 @@
 //! `resources/read`.
 
 use super::cache_hint::CacheHint;
+use super::completion::Completer;
 use serde_json::{json, Value};
 use std::future::Future;
 use std::pin::Pin;
@@ -52,6 +53,11 @@ pub trait ResourceTemplate<C>: 'static {
     fn matches(uri: &str) -> bool;
 
     async fn read(ctx: C, uri: String) -> Result<ResourceText, ResourceError>;
+
+    /// Suggestions for a template variable as typed so far.
+    async fn complete(_ctx: C, _variable: String, _typed: String) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 type BoxFuture = Pin<Box<dyn Future<Output = Result<ResourceText, ResourceError>>>>;
@@ -71,6 +77,7 @@ pub struct ResourceRegistry<C> {
     resource_definitions: Vec<Value>,
     templates: Vec<Entry<C>>,
     template_definitions: Vec<Value>,
+    completers: Vec<(&'static str, Completer<C>)>,
 }
 
 impl<C> Default for ResourceRegistry<C> {
@@ -80,6 +87,7 @@ impl<C> Default for ResourceRegistry<C> {
             resource_definitions: Vec::new(),
             templates: Vec::new(),
             template_definitions: Vec::new(),
+            completers: Vec::new(),
         }
     }
 }
@@ -114,7 +122,27 @@ impl<C: 'static> ResourceRegistry<C> {
             matches: Box::new(T::matches),
             reader: Box::new(|ctx, uri| Box::pin(T::read(ctx, uri))),
         });
+        self.completers.push((
+            T::URI_TEMPLATE,
+            Box::new(|ctx, variable, typed| Box::pin(T::complete(ctx, variable, typed))),
+        ));
         self
+    }
+
+    /// Suggestions for a variable of the template `uri_template`; `None`
+    /// for an unknown template.
+    pub async fn complete(
+        &self,
+        ctx: C,
+        uri_template: &str,
+        variable: String,
+        typed: String,
+    ) -> Option<Vec<String>> {
+        let (_, completer) = self
+            .completers
+            .iter()
+            .find(|(known, _)| *known == uri_template)?;
+        Some(completer(ctx, variable, typed).await)
     }
 
     pub fn resources(&self) -> &[Value] {

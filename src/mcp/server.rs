@@ -6,6 +6,7 @@
 //! and decorates results with `resultType`, server identity and cache hints.
 
 use super::cache_hint::CacheHint;
+use super::completion::{self, CompletionRequest, Reference};
 use super::jsonrpc::{ErrorCode, Request, RpcError};
 use super::pagination::page;
 use super::prompt::PromptRegistry;
@@ -106,6 +107,7 @@ impl<C: Clone + 'static> Server<C> {
                 list("resourceTemplates", self.resources.templates(), params)?,
                 Some(LIST_CACHE),
             ),
+            (_, "completion/complete") => (self.complete(ctx, params).await?, None),
             (_, "resources/read") => {
                 let (contents, hint) = self.read_resource(era, ctx, params).await?;
                 (object(contents), Some(hint))
@@ -123,6 +125,7 @@ impl<C: Clone + 'static> Server<C> {
             "tools": { "listChanged": false },
             "prompts": { "listChanged": false },
             "resources": { "listChanged": false, "subscribe": false },
+            "completions": {},
         });
         if let Era::Legacy(_) = era {
             // Stateless: the level is accepted, and nothing is logged to
@@ -161,6 +164,29 @@ impl<C: Clone + 'static> Server<C> {
             result["instructions"] = instructions.into();
         }
         object(result)
+    }
+
+    async fn complete(
+        &self,
+        ctx: C,
+        params: &Map<String, Value>,
+    ) -> Result<Map<String, Value>, RpcError> {
+        let request = CompletionRequest::parse(params).map_err(RpcError::invalid_params)?;
+        let values = match &request.reference {
+            Reference::Prompt(name) => self
+                .prompts
+                .complete(ctx, name, request.argument, request.value)
+                .await
+                .ok_or_else(|| RpcError::invalid_params(format!("Unknown prompt: {name}")))?,
+            Reference::Resource(uri) => self
+                .resources
+                .complete(ctx, uri, request.argument, request.value)
+                .await
+                .ok_or_else(|| {
+                    RpcError::invalid_params(format!("Unknown resource template: {uri}"))
+                })?,
+        };
+        Ok(completion::result(values))
     }
 
     async fn read_resource(

@@ -9,6 +9,7 @@
 use super::user;
 use crate::context::Context;
 use crate::kaltura::EntryId;
+use crate::mcp::completion::matching;
 use crate::mcp::prompt::{Prompt, PromptError, PromptMessage};
 use crate::mcp::tool::ToolError;
 use crate::platform::Clock;
@@ -32,6 +33,20 @@ fn resolve(ctx: &Context, period: Option<&str>) -> Result<DateRange, PromptError
         PromptError::InvalidArguments(error.to_string().replace("from_date", "time_period"))
     })
 }
+
+/// The date forms periods take.
+const PERIODS: &[&str] = &[
+    "today",
+    "yesterday",
+    "last_7_days",
+    "last_30_days",
+    "last_90_days",
+    "this_month",
+    "last_month",
+    "this_year",
+    "-24h",
+    "-7d",
+];
 
 pub struct AnalyticsWizard;
 
@@ -100,6 +115,24 @@ impl Prompt<Context> for AnalyticsWizard {
             range.time_zone,
             numbered.join("\n")
         ))])
+    }
+
+    async fn complete(_ctx: Context, argument: String, typed: String) -> Vec<String> {
+        match argument.as_str() {
+            "time_period" => matching(PERIODS, &typed),
+            "analysis_goal" => matching(
+                &[
+                    "video performance",
+                    "viewer engagement",
+                    "geographic reach",
+                    "devices and platforms",
+                    "playback quality",
+                    "live viewers now",
+                ],
+                &typed,
+            ),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -183,6 +216,46 @@ impl Prompt<Context> for RetentionAnalysis {
             text.push_str(&markdown_table(&curve));
         }
         Ok(vec![user(text)])
+    }
+
+    /// Entry ids of the most played entries (matching what is typed, by
+    /// id or name), formats and periods.
+    async fn complete(ctx: Context, argument: String, typed: String) -> Vec<String> {
+        match argument.as_str() {
+            "output_format" => matching(&["interactive", "markdown"], &typed),
+            "time_period" => matching(&["3", "6", "12", "last_30_days", "last_90_days"], &typed),
+            "entry_id" => {
+                let Ok(client) = ctx.kaltura() else {
+                    return Vec::new();
+                };
+                let filter = crate::kaltura::api::media::MediaEntryFilter {
+                    order_by: Some("-plays".into()),
+                    ..Default::default()
+                };
+                let typed = typed.trim().to_lowercase();
+                match client
+                    .call(crate::kaltura::api::media::list(
+                        &filter,
+                        crate::kaltura::api::Pager::first(100),
+                    ))
+                    .await
+                {
+                    Ok(list) => list
+                        .objects
+                        .iter()
+                        .filter(|e| {
+                            e.id.as_deref().is_some_and(|id| id.starts_with(&typed))
+                                || e.name
+                                    .as_deref()
+                                    .is_some_and(|n| n.to_lowercase().contains(&typed))
+                        })
+                        .filter_map(|e| e.id.clone())
+                        .collect(),
+                    Err(_) => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        }
     }
 }
 

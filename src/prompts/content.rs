@@ -9,6 +9,7 @@ use crate::context::Context;
 use crate::kaltura::api::{assets, category, media, Pager};
 use crate::kaltura::model::{CaptionAsset, MediaEntry};
 use crate::kaltura::{EntryId, KalturaError, MultiRequest};
+use crate::mcp::completion::matching;
 use crate::mcp::prompt::{Prompt, PromptError, PromptMessage};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -90,6 +91,13 @@ impl Prompt<Context> for ContentDiscovery {
             "Find content in our Kaltura video library: {intent}\n\n{}",
             numbered.join("\n")
         ))])
+    }
+
+    async fn complete(_ctx: Context, argument: String, typed: String) -> Vec<String> {
+        match argument.as_str() {
+            "include_details" => matching(&["yes", "no"], &typed),
+            _ => Vec::new(),
+        }
     }
 }
 
@@ -174,6 +182,35 @@ impl Prompt<Context> for AccessibilityAudit {
         let captions = captions_of(&client, &entries).await.map_err(failed)?;
         let report = Coverage::measure(&entries, &captions);
         Ok(vec![user(report.render(&scope, total_in_scope))])
+    }
+
+    /// `all`, `recent`, and `category:<full name>` from the account.
+    async fn complete(ctx: Context, argument: String, typed: String) -> Vec<String> {
+        if argument != "audit_scope" {
+            return Vec::new();
+        }
+        let mut values = matching(&["all", "recent", "category:"], &typed);
+        let Some(name) = typed.strip_prefix("category:") else {
+            return values;
+        };
+        values.clear();
+        let Ok(client) = ctx.kaltura() else {
+            return values;
+        };
+        let filter = category::CategoryFilter {
+            full_name_starts_with: Some(name.trim().to_owned()).filter(|n| !n.is_empty()),
+            order_by: Some("+fullName".into()),
+            ..Default::default()
+        };
+        if let Ok(list) = client.call(category::list(&filter, Pager::first(50))).await {
+            values.extend(
+                list.objects
+                    .iter()
+                    .filter_map(|c| c.full_name.as_deref())
+                    .map(|n| format!("category:{n}")),
+            );
+        }
+        values
     }
 }
 

@@ -673,3 +673,47 @@ fn a_kaltura_outage_is_an_error_result_after_retries() {
     // Nothing was cached from the outage: the next call succeeds.
     h.ok("search_entries", json!({"query": "kubernetes"}));
 }
+
+#[test]
+fn completion_suggests_scopes_categories_entries_and_counts() {
+    let h = Harness::new();
+    let complete = |reference: Value, name: &str, value: &str| {
+        h.rpc(
+            "completion/complete",
+            json!({"ref": reference, "argument": {"name": name, "value": value}}),
+        )
+    };
+    let values = |result: Result<Value, Value>| -> Vec<String> {
+        let result = result.expect("a completion");
+        serde_json::from_value(result["completion"]["values"].clone()).unwrap()
+    };
+    let audit = json!({"type": "ref/prompt", "name": "accessibility_audit"});
+    assert_eq!(
+        values(complete(audit.clone(), "audit_scope", "re")),
+        ["recent"]
+    );
+    let categories = values(complete(audit, "audit_scope", "category:Training>Eng"));
+    assert!(
+        categories.contains(&"category:Training>Engineering>Kubernetes".to_owned()),
+        "{categories:?}"
+    );
+    assert!(
+        categories
+            .iter()
+            .all(|c| c.starts_with("category:Training>Engineering")),
+        "{categories:?}"
+    );
+    let retention = json!({"type": "ref/prompt", "name": "retention_analysis"});
+    let entries = values(complete(retention.clone(), "entry_id", "kubernetes"));
+    assert!(entries.contains(&"0_ha41rn7b".to_owned()), "{entries:?}");
+    assert_eq!(
+        values(complete(retention, "output_format", "m")),
+        ["markdown"]
+    );
+    let recent = json!({"type": "ref/resource", "uri": "kaltura://media/recent/{count}"});
+    assert_eq!(values(complete(recent, "count", "1")), ["10", "100"]);
+    let unknown = complete(json!({"type": "ref/prompt", "name": "nope"}), "x", "").unwrap_err();
+    assert_eq!(unknown["code"], -32602);
+    let capabilities = h.rpc("initialize", json!({"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}})).unwrap();
+    assert!(capabilities["capabilities"]["completions"].is_object());
+}

@@ -147,4 +147,35 @@ impl Harness {
         let content_type = response.header("Content-Type").map(str::to_owned);
         (response.status, content_type, response.body)
     }
+
+    /// One JSON-RPC request through the streamable-HTTP layer (legacy era,
+    /// 2025-11-25): its `result`, or its `error`.
+    pub fn rpc(&self, method: &str, params: Value) -> Result<Value, Value> {
+        let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
+        let request = kaltura_mcp::mcp::http::HttpRequest {
+            method: "POST".into(),
+            headers: vec![
+                ("Content-Type".into(), "application/json".into()),
+                (
+                    "Accept".into(),
+                    "application/json, text/event-stream".into(),
+                ),
+                ("MCP-Protocol-Version".into(), "2025-11-25".into()),
+            ],
+            body: serde_json::to_vec(&body).unwrap(),
+        };
+        let ctx = self.context();
+        let policy = ctx.config.http.clone();
+        let response = pollster::block_on(kaltura_mcp::mcp::http::serve(
+            &self.server,
+            &policy,
+            ctx,
+            &request,
+        ));
+        let answer: Value = serde_json::from_slice(&response.body).expect("a JSON answer");
+        match answer.get("error") {
+            Some(error) => Err(error.clone()),
+            None => Ok(answer["result"].clone()),
+        }
+    }
 }
