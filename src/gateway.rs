@@ -93,6 +93,28 @@ pub async fn handle(
             body: Vec::new(),
         }));
     }
+    // Endpoints anyone may call that write or check credentials are limited
+    // per client address, like `/mcp` is per token.
+    let writes = method == "POST"
+        && matches!(
+            path.as_str(),
+            "/api/tokens" | "/register" | "/authorize" | "/token"
+        );
+    if writes {
+        let address = request
+            .headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("cf-connecting-ip"))
+            .map_or("unknown", |(_, value)| value.as_str());
+        let now = ports.clock.now_secs();
+        if let Err(limited) = isolate.limiter.check(
+            &format!("ip:{address}"),
+            config.auth.rate_limit_per_minute,
+            now,
+        ) {
+            return Some(if oauth_route { cors(limited) } else { limited });
+        }
+    }
     let reply = match (method.as_str(), path.as_str()) {
         (_, "/mcp") => return Some(mcp(server, ctx, &store, isolate, &base, request).await),
         (
@@ -195,13 +217,6 @@ async fn mcp(
     response
 }
 
-fn bearer(headers: &[(String, String)]) -> Option<&str> {
-    headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("authorization"))
-        .and_then(|(_, value)| value.trim().strip_prefix("Bearer ").map(str::trim))
-}
-
 async fn mint(ctx: &Context, store: &TokenStore, base: &str, body: &[u8]) -> Reply {
     let input: CredentialInput = match serde_json::from_slice(body) {
         Ok(input) => input,
@@ -250,7 +265,7 @@ fn store_failure(error: StoreError) -> Reply {
 }
 
 async fn describe(store: &TokenStore, headers: &[(String, String)]) -> Reply {
-    let Some(token) = bearer(headers) else {
+    let Some(token) = gate::bearer_token(headers) else {
         return store_failure(StoreError::NotFound);
     };
     match store
@@ -266,7 +281,7 @@ async fn describe(store: &TokenStore, headers: &[(String, String)]) -> Reply {
 }
 
 async fn revoke_current(store: &TokenStore, headers: &[(String, String)]) -> Reply {
-    let Some(token) = bearer(headers) else {
+    let Some(token) = gate::bearer_token(headers) else {
         return store_failure(StoreError::NotFound);
     };
     // Only a live token may revoke itself; the answer is the same 401 otherwise.

@@ -71,12 +71,8 @@ pub async fn admit(
     base: &str,
     headers: &[(String, String)],
 ) -> Result<Admitted, Refusal> {
-    if let Some(authorization) = header(headers, "authorization") {
-        let token = authorization
-            .strip_prefix("Bearer ")
-            .or_else(|| authorization.strip_prefix("bearer "))
-            .map(str::trim)
-            .ok_or_else(|| unauthorized(base))?;
+    if header(headers, "authorization").is_some() {
+        let token = bearer_token(headers).ok_or_else(|| unauthorized(base))?;
         return match account_of(store, ctx, token).await {
             Ok((_, account)) => Ok(Admitted {
                 account: Some(account),
@@ -111,6 +107,13 @@ pub async fn admit(
         });
     }
     Err(unauthorized(base))
+}
+
+/// The token of an `Authorization: Bearer …` header (the scheme in any case).
+pub fn bearer_token(headers: &[(String, String)]) -> Option<&str> {
+    let (scheme, token) = header(headers, "authorization")?.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
 fn digest(text: &str) -> String {
@@ -216,6 +219,16 @@ mod tests {
         assert_eq!(refused.header("Retry-After"), Some("50"));
         assert!(limiter.check("b", 3, 130).is_ok(), "per identity");
         assert!(limiter.check("a", 3, 180).is_ok(), "a new minute");
+    }
+
+    #[test]
+    fn bearer_schemes_are_case_insensitive() {
+        let headers = |value: &str| vec![("Authorization".to_owned(), value.to_owned())];
+        assert_eq!(bearer_token(&headers("Bearer abc")), Some("abc"));
+        assert_eq!(bearer_token(&headers("BEARER  abc ")), Some("abc"));
+        assert_eq!(bearer_token(&headers("Basic abc")), None);
+        assert_eq!(bearer_token(&headers("Bearer ")), None);
+        assert_eq!(bearer_token(&[]), None);
     }
 
     #[test]
