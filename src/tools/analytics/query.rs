@@ -67,6 +67,25 @@ pub struct Filters<'a> {
     pub country: Option<&'a str>,
 }
 
+/// How Kaltura buckets a report's dates, and how the range is sent:
+/// exact unix times for sub-day intervals, day strings otherwise (they win
+/// over times when both are given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bucket {
+    /// `hours`, `ten_minutes`, `minutes`…
+    Exact(&'static str),
+    /// `days`, `months`.
+    Days(&'static str),
+}
+
+impl Bucket {
+    fn interval(self) -> &'static str {
+        match self {
+            Bucket::Exact(interval) | Bucket::Days(interval) => interval,
+        }
+    }
+}
+
 /// A report request ready to send: the filter, the resolved range, and
 /// the `objectIds` the report needs.
 #[derive(Debug, Clone)]
@@ -81,6 +100,21 @@ impl Filters<'_> {
         let now = ctx.ports.clock.now_secs() as i64;
         let range = DateRange::resolve(self.from_date, self.to_date, self.interval, now)
             .map_err(|error| ToolError::InvalidArguments(error.to_string()))?;
+        let bucket = match self.interval {
+            Interval::Hours => Bucket::Exact(self.interval.wire()),
+            Interval::Days | Interval::Months => Bucket::Days(self.interval.wire()),
+        };
+        self.resolve_in(report, range, bucket)
+    }
+
+    /// As [`Filters::resolve`], over a range already worked out (the
+    /// realtime window of the last minutes).
+    pub fn resolve_in(
+        &self,
+        report: &ReportType,
+        range: DateRange,
+        bucket: Bucket,
+    ) -> Result<Resolved, ToolError> {
         if report.needs_object_ids && self.entry_id.is_none() {
             return Err(ToolError::InvalidArguments(format!(
                 "report_type {} answers for one entry: give entry_id",
@@ -102,7 +136,7 @@ impl Filters<'_> {
             }
         }
         let mut filter = ReportInputFilter {
-            interval: Some(self.interval.wire().to_owned()),
+            interval: Some(bucket.interval().to_owned()),
             time_zone_offset: Some(0),
             categories_ids_in: self.category_id.map(|id| id.to_string()),
             user_ids: user.map(str::to_owned),
@@ -113,13 +147,12 @@ impl Filters<'_> {
                 .map(str::to_owned),
             ..ReportInputFilter::default()
         };
-        // Hourly reports need exact times; day strings win otherwise.
-        match self.interval {
-            Interval::Hours => {
+        match bucket {
+            Bucket::Exact(_) => {
                 filter.from_date = Some(range.from_unix);
                 filter.to_date = Some(range.to_unix);
             }
-            Interval::Days | Interval::Months => {
+            Bucket::Days(_) => {
                 filter.from_day = Some(range.from_day());
                 filter.to_day = Some(range.to_day());
             }

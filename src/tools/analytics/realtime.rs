@@ -2,11 +2,14 @@
 //! the last hours: viewers, plays, buffering and bitrate now.
 
 use super::catalog::ReportCategory;
-use super::query::{report_type, Filters};
-use super::table::{run_table, AnalyticsTable};
+use super::dates::DateRange;
+use super::query::{report_type, Bucket, Filters};
+use super::table::{run_resolved, AnalyticsTable};
 use crate::context::Context;
 use crate::kaltura::EntryId;
 use crate::mcp::tool::{Tool, ToolError};
+use crate::platform::Clock;
+use crate::time::format_utc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -16,9 +19,9 @@ pub struct Args {
     /// A realtime report: users_overview_realtime (default), qos_overview_realtime, platforms_realtime, map_overlay_country_realtime, content_realtime, playback_type_realtime…
     pub report_type: Option<String>,
     pub entry_id: Option<EntryId>,
-    /// How many past hours, default 1.
-    #[schemars(range(min = 1, max = 24))]
-    pub hours: Option<u32>,
+    /// How many past minutes, default 30.
+    #[schemars(range(min = 1, max = 1440))]
+    pub minutes: Option<u32>,
 }
 
 pub struct GetRealtimeMetrics;
@@ -26,7 +29,7 @@ pub struct GetRealtimeMetrics;
 impl Tool<Context> for GetRealtimeMetrics {
     const NAME: &'static str = "get_realtime_metrics";
     const TITLE: &'static str = "Get realtime metrics";
-    const DESCRIPTION: &'static str = "Live viewing now: viewers, plays, buffering and bitrate over the last hours, overall or by device, place or entry (Kaltura's realtime reports).";
+    const DESCRIPTION: &'static str = "Live viewing now: viewers, plays, buffering and bitrate over the last minutes, overall or by device, place or entry (Kaltura's realtime reports).";
     type Args = Args;
     type Output = AnalyticsTable;
 
@@ -42,14 +45,22 @@ impl Tool<Context> for GetRealtimeMetrics {
                 report.name
             )));
         }
-        let from = format!("-{}h", args.hours.unwrap_or(1).clamp(1, 24));
+        let minutes = i64::from(args.minutes.unwrap_or(30).clamp(1, 1440));
+        let now = ctx.ports.clock.now_secs() as i64;
+        let range = DateRange {
+            from: format_utc(now - minutes * 60),
+            to: format_utc(now),
+            time_zone: "UTC".into(),
+            from_unix: now - minutes * 60,
+            to_unix: now,
+            note: None,
+        };
         let filters = Filters {
-            from_date: Some(&from),
-            interval: super::dates::Interval::Hours,
             entry_id: args.entry_id.as_ref(),
             ..Filters::default()
         };
-        run_table(&ctx, report, &filters, 100, None).await
+        let resolved = filters.resolve_in(report, range, Bucket::Exact("ten_minutes"))?;
+        run_resolved(&ctx, report, resolved, 100, None).await
     }
 
     fn render(answer: &AnalyticsTable) -> String {

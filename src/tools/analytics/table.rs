@@ -210,6 +210,17 @@ pub async fn run_table(
     order: Option<&str>,
 ) -> Result<AnalyticsTable, ToolError> {
     let resolved = filters.resolve(ctx, report)?;
+    run_resolved(ctx, report, resolved, limit, order).await
+}
+
+/// Runs `report` over an already resolved filter (see [`run_table`]).
+pub async fn run_resolved(
+    ctx: &Context,
+    report: &ReportType,
+    resolved: super::query::Resolved,
+    limit: u32,
+    order: Option<&str>,
+) -> Result<AnalyticsTable, ToolError> {
     let client = ctx.kaltura().map_err(kaltura_failure)?;
     let objects = resolved.object_ids.as_deref();
     let mut batch = MultiRequest::new();

@@ -273,6 +273,26 @@ fn quality_and_realtime_use_their_report_families() {
 
     let live = h.ok("get_realtime_metrics", json!({}));
     assert_eq!(live["report"]["name"], "users_overview_realtime");
+    let minutes = |answer: &Value| {
+        let at = |key: &str| {
+            kaltura_mcp::time::parse_utc(answer["range"][key].as_str().unwrap()).unwrap()
+        };
+        (at("to") - at("from")) / 60
+    };
+    assert_eq!(
+        minutes(&live),
+        30,
+        "the last 30 minutes by default: {}",
+        live["range"]
+    );
+    let five = h.ok(
+        "get_realtime_metrics",
+        json!({"minutes": 5, "report_type": "platforms_realtime"}),
+    );
+    assert_eq!(minutes(&five), 5);
+    assert!(h
+        .error("get_realtime_metrics", json!({"minutes": 0}))
+        .contains("minutes"));
     let not_live = h.error(
         "get_realtime_metrics",
         json!({"report_type": "top_content"}),
