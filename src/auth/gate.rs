@@ -74,7 +74,7 @@ pub async fn admit(
     if header(headers, "authorization").is_some() {
         let token = bearer_token(headers).ok_or_else(|| unauthorized(base))?;
         return match account_of(store, ctx, token).await {
-            Ok((_, account)) => Ok(Admitted {
+            Ok(account) => Ok(Admitted {
                 account: Some(account),
                 identity: digest(token),
             }),

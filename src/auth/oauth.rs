@@ -583,19 +583,18 @@ pub async fn token(store: &TokenStore, base: &str, params: &[(String, String)]) 
                     "code and code_verifier are required",
                 );
             };
-            let record: CodeRecord = match store.open(Kind::Code, code).await {
+            // Single use, whatever happens next.
+            let record: CodeRecord = match store.consume(Kind::Code, code).await {
                 Ok(record) => record,
-                Err(StoreError::NoSecret) => return storage_failed(StoreError::NoSecret),
-                Err(_) => {
+                Err(StoreError::NotFound) => {
                     return oauth_error(
                         400,
                         "invalid_grant",
                         "the code is unknown, expired or already used",
                     )
                 }
+                Err(error) => return storage_failed(error),
             };
-            // Single use, whatever happens next.
-            let _ = store.revoke(Kind::Code, code).await;
             let request = &record.request;
             if get("client_id").is_some_and(|id| id != request.client_id) {
                 return oauth_error(

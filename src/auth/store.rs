@@ -183,13 +183,11 @@ impl TokenStore {
             .map_err(|e| StoreError::Storage(e.to_string()))
     }
 
-    /// Revokes `token` (nothing happens for one that does not open).
+    /// Revokes `token`; [`StoreError::NotFound`] if it does not open (a
+    /// caller that does not care, like `/revoke`, ignores that).
     pub async fn revoke(&self, kind: Kind, token: &str) -> Result<(), StoreError> {
-        match self.open_envelope::<serde_json::Value>(kind, token).await {
-            Ok((_, expires_at)) => self.mark_revoked(kind, token, expires_at).await,
-            Err(StoreError::NotFound) => Ok(()),
-            Err(error) => Err(error),
-        }
+        let (_, expires_at) = self.open_envelope::<serde_json::Value>(kind, token).await?;
+        self.mark_revoked(kind, token, expires_at).await
     }
 
     /// A record that is not a secret (a registered OAuth client), in clear.
@@ -258,6 +256,11 @@ mod tests {
         );
         let live = pollster::block_on(store.mint(Kind::Access, &"g", 1_900_000_000)).unwrap();
         pollster::block_on(store.revoke(Kind::Access, &live)).unwrap();
+        assert_eq!(
+            pollster::block_on(store.revoke(Kind::Access, &live)),
+            Err(StoreError::NotFound),
+            "a revoked token does not open, even to be revoked again"
+        );
         assert_eq!(
             pollster::block_on(store.open::<String>(Kind::Access, &live)),
             Err(StoreError::NotFound)

@@ -202,21 +202,18 @@ pub async fn mint(store: &TokenStore, grant: &Grant) -> Result<String, StoreErro
     store.mint(Kind::Access, grant, grant.expires_at).await
 }
 
-/// The grant a bearer token opens, as an account for the context.
+/// The account a bearer token's grant acts for.
 pub async fn account_of(
     store: &TokenStore,
     ctx: &Context,
     token: &str,
-) -> Result<(Grant, Account), StoreError> {
+) -> Result<Account, StoreError> {
     let grant: Grant = store.open(Kind::Access, token).await?;
     let (service_url, credentials) = grant
         .account(&ctx.config.kaltura.hosts)
         .map_err(|_| StoreError::NotFound)?;
-    Ok((
-        grant,
-        Account {
-            service_url,
-            credentials,
-        },
-    ))
+    Ok(Account {
+        service_url,
+        credentials,
+    })
 }
