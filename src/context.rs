@@ -108,16 +108,9 @@ impl Context {
         client
             .service_url()
             .check_download(url, &self.config.kaltura.hosts)
-            .map_err(|_| KalturaError::HostRefused(download_host(url)))?;
+            .map_err(|_| KalturaError::HostRefused(crate::kaltura::service_url::url_origin(url)))?;
         client.download(url, max_bytes).await
     }
-}
-
-/// Scheme and host of a URL, never its path or query (they may hold a KS).
-fn download_host(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    format!("{scheme}://{host}")
 }
 
 fn no_account() -> KalturaError {

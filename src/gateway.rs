@@ -101,11 +101,7 @@ pub async fn handle(
             "/api/tokens" | "/register" | "/authorize" | "/token"
         );
     if writes {
-        let address = request
-            .headers
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case("cf-connecting-ip"))
-            .map_or("unknown", |(_, value)| value.as_str());
+        let address = http::find_header(&request.headers, "cf-connecting-ip").unwrap_or("unknown");
         let now = ports.clock.now_secs();
         if let Err(limited) = isolate.limiter.check(
             &format!("ip:{address}"),

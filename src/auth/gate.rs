@@ -16,7 +16,7 @@ use super::tokens::account_of;
 use crate::context::{Account, Context};
 use crate::kaltura::ks::SessionType;
 use crate::kaltura::{AdminSecret, Credentials, Ks, PartnerId, ServiceUrl};
-use crate::mcp::http::HttpResponse;
+use crate::mcp::http::{find_header, HttpResponse};
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -50,11 +50,10 @@ pub fn unauthorized(base: &str) -> HttpResponse {
     response
 }
 
+/// A header's trimmed value, if present and not blank.
 fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case(name))
-        .map(|(_, value)| value.trim())
+    find_header(headers, name)
+        .map(str::trim)
         .filter(|value| !value.is_empty())
 }
 

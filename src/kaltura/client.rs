@@ -66,16 +66,6 @@ impl Download {
     }
 }
 
-/// The host of an absolute URL, for error messages (never the path, which
-/// may hold a KS).
-fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// The answers of a multirequest, taken out by [`Slot`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct MultiResponse {
@@ -206,7 +196,7 @@ impl<H: Http, C: Clock> Client<H, C> {
     /// attachments, flavors), at most `max_bytes` of it. The caller checks
     /// the URL's host first ([`ServiceUrl::check_download`]); no KS is added.
     pub async fn download(&self, url: &str, max_bytes: usize) -> Result<Download, KalturaError> {
-        let host = url_host(url);
+        let host = super::service_url::url_authority(url).to_owned();
         let request = OutboundRequest {
             method: Method::Get,
             url: url.to_owned(),

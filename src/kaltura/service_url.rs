@@ -16,6 +16,20 @@ pub enum ServiceUrlError {
     HostNotAllowed(String, String),
 }
 
+/// `scheme://authority` of an absolute URL (scheme lower-cased): what may
+/// appear in a message about it, never its path or query, which may hold
+/// a KS.
+pub fn url_origin(url: &str) -> String {
+    let scheme = url.split_once("://").map_or("", |(scheme, _)| scheme);
+    format!("{}://{}", scheme.to_ascii_lowercase(), url_authority(url))
+}
+
+/// `host[:port]` of an absolute URL.
+pub fn url_authority(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().unwrap_or_default()
+}
+
 /// A validated API base: scheme, host and optional port, no trailing slash.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ServiceUrl {
@@ -152,11 +166,10 @@ impl ServiceUrl {
     /// an allowed host. Anything else could turn the server against other
     /// hosts.
     pub fn check_download(&self, url: &str, policy: &HostPolicy) -> Result<(), ServiceUrlError> {
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| ServiceUrlError::Malformed(url.to_owned()))?;
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        let origin = format!("{}://{authority}", scheme.to_ascii_lowercase());
+        if !url.contains("://") {
+            return Err(ServiceUrlError::Malformed(url.to_owned()));
+        }
+        let origin = url_origin(url);
         if origin == self.base {
             return Ok(());
         }
