@@ -7,6 +7,7 @@
 //!   scripts, nothing external) or as Markdown, with the analysis to do.
 
 use super::user;
+use crate::auth::form::html_escape;
 use crate::context::Context;
 use crate::kaltura::EntryId;
 use crate::mcp::completion::matching;
@@ -259,13 +260,6 @@ impl Prompt<Context> for RetentionAnalysis {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// Every fifth percentile and the drop-offs, as Markdown.
 fn markdown_table(curve: &Retention) -> String {
     let mut text = String::from("| Percentile | Time | Viewers | Retention |\n|---|---|---|---|\n");
@@ -331,9 +325,9 @@ pub fn html_report(curve: &Retention) -> String {
     let drops: String = curve
         .drop_offs
         .iter()
-        .map(|drop| format!("<li>{}</li>", escape(&drop.describe())))
+        .map(|drop| format!("<li>{}</li>", html_escape(&drop.describe())))
         .collect();
-    let name = escape(&curve.entry_name);
+    let name = html_escape(&curve.entry_name);
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Retention: {name}</title>\
 <style>body{{font:15px system-ui,sans-serif;max-width:720px;margin:2em auto;color:#222}}.grid{{stroke:#ddd}}.label{{font-size:11px;fill:#666;text-anchor:end}}polyline{{fill:none;stroke:#0a6ebd;stroke-width:2.5}}.drop{{fill:#d33}}</style></head>\
