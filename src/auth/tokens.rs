@@ -9,7 +9,7 @@ use crate::config::DEFAULT_PRIVILEGES;
 use crate::context::{Account, Context};
 use crate::kaltura::api::account;
 use crate::kaltura::session::DEFAULT_SESSION_EXPIRY_SECS;
-use crate::kaltura::{Client, MultiRequest, PartnerId, ServiceUrl};
+use crate::kaltura::{Client, PartnerId, ServiceUrl};
 use crate::platform::Clock;
 use serde::{Deserialize, Serialize};
 
@@ -55,8 +55,8 @@ fn present(value: &Option<String>) -> Option<&str> {
 }
 
 impl CredentialInput {
-    /// Validates the input, checks it with Kaltura (`session.get` and
-    /// `partner.getInfo` in one round trip) and returns the grant to store.
+    /// Validates the input, checks it with Kaltura (`session.get`, which
+    /// fails for a wrong secret or KS) and returns the grant to store.
     pub async fn into_grant(self, ctx: &Context) -> Result<Grant, CredentialError> {
         let hosts = &ctx.config.kaltura.hosts;
         let service_url = match present(&self.service_url) {
@@ -131,9 +131,6 @@ impl CredentialInput {
             service_url,
             credentials,
         );
-        let mut batch = MultiRequest::new();
-        let session = batch.add(account::session_info());
-        let _partner = batch.add(account::partner_info());
         let refused = |error: crate::kaltura::KalturaError| {
             if error.api_code().is_some() {
                 let field = if matches!(grant.credential, GrantCredential::Ks { .. }) {
@@ -150,8 +147,10 @@ impl CredentialInput {
                 }
             }
         };
-        let answers = client.multirequest(batch).await.map_err(&refused)?;
-        let session = answers.take(session).map_err(&refused)?;
+        let session = client
+            .call(account::session_info())
+            .await
+            .map_err(&refused)?;
         // A ready KS cannot outlive itself.
         if let (GrantCredential::Ks { .. }, Some(expiry)) = (&grant.credential, session.expiry) {
             grant.expires_at = grant.expires_at.min(expiry.max(0) as u64);
