@@ -23,6 +23,16 @@ pub fn server() -> Server<Context> {
     server
 }
 
+/// The product server, plus the conformance suite's fixtures when
+/// `conformance_fixtures` is set (`CONFORMANCE_FIXTURES=true`).
+pub fn server_for(config: &crate::config::Config) -> Server<Context> {
+    let mut server = server();
+    if config.conformance_fixtures {
+        crate::conformance::register(&mut server);
+    }
+    server
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

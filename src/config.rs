@@ -23,6 +23,9 @@ pub struct Config {
     pub http: HttpPolicy,
     pub kaltura: KalturaConfig,
     pub auth: AuthConfig,
+    /// `CONFORMANCE_FIXTURES=true`: the MCP conformance suite's fixture
+    /// tools, resources and prompts are offered beside the product's.
+    pub conformance_fixtures: bool,
 }
 
 /// Who may use `/mcp`, and how much.
@@ -106,6 +109,7 @@ impl Default for Config {
             },
             kaltura: KalturaConfig::default(),
             auth: AuthConfig::default(),
+            conformance_fixtures: false,
         }
     }
 }
@@ -153,20 +157,20 @@ impl Config {
         let set = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
         config.auth.token_secret =
             set("TOKEN_SECRET").map(|secret| ServerSecret::new(secret.trim()));
-        if let Some(value) = set("ALLOW_HEADER_CREDENTIALS") {
-            config.auth.allow_header_credentials = match value.trim().to_ascii_lowercase().as_str()
-            {
-                "true" | "1" | "yes" => true,
-                "false" | "0" | "no" => false,
-                _ => {
-                    return Err(ConfigError::Invalid {
-                        name: "ALLOW_HEADER_CREDENTIALS",
-                        expected: "true or false",
-                        value,
-                    })
-                }
-            };
-        }
+        let flag = |name: &'static str| match set(name) {
+            None => Ok(false),
+            Some(value) => match value.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" => Ok(true),
+                "false" | "0" | "no" => Ok(false),
+                _ => Err(ConfigError::Invalid {
+                    name,
+                    expected: "true or false",
+                    value,
+                }),
+            },
+        };
+        config.auth.allow_header_credentials = flag("ALLOW_HEADER_CREDENTIALS")?;
+        config.conformance_fixtures = flag("CONFORMANCE_FIXTURES")?;
         if let Some(value) = set("RATE_LIMIT_PER_MINUTE") {
             config.auth.rate_limit_per_minute = value
                 .trim()

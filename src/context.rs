@@ -34,6 +34,14 @@ pub struct Account {
 }
 
 impl Context {
+    /// The protocol's cross-request state over this request's KV.
+    pub fn shared_state(&self) -> Rc<dyn crate::mcp::exchange::SharedState> {
+        Rc::new(crate::protocol_state::KvSharedState::new(
+            self.ports.kv.clone(),
+            self.ports.clock.clone(),
+        ))
+    }
+
     /// A context without a network (protocol tests, static answers).
     pub fn new(config: Rc<Config>) -> Self {
         let ports = Ports::new(NoNetwork, ManualClock::default(), MemoryKv::default());

@@ -49,7 +49,7 @@ fn split_url(url: &str) -> (String, String, String) {
 }
 
 pub async fn handle(
-    server: &Server<Context>,
+    server: &Rc<Server<Context>>,
     config: Rc<Config>,
     ports: Ports,
     isolate: &Isolate,
@@ -91,6 +91,7 @@ pub async fn handle(
                 ("Access-Control-Max-Age".into(), "86400".into()),
             ],
             body: Vec::new(),
+            stream: None,
         }));
     }
     // Endpoints anyone may call that write or check credentials are limited
@@ -176,7 +177,7 @@ pub async fn handle(
 }
 
 async fn mcp(
-    server: &Server<Context>,
+    server: &Rc<Server<Context>>,
     ctx: Context,
     store: &TokenStore,
     isolate: &Isolate,
@@ -205,7 +206,8 @@ async fn mcp(
         headers: request.headers,
         body: request.body,
     };
-    let mut response = http::serve(server, &policy, ctx, &core).await;
+    let shared = ctx.shared_state();
+    let mut response = http::serve(server, &policy, shared, ctx, &core).await;
     // An answer depends on who asked: never reuse one across tokens.
     response
         .headers
@@ -294,6 +296,7 @@ fn into_response(reply: Reply) -> HttpResponse {
             status,
             headers: vec![("Content-Type".into(), "application/json".into()), no_store],
             body: serde_json::to_vec(&value).unwrap_or_default(),
+            stream: None,
         },
         Reply::Html(status, html) => HttpResponse {
             status,
@@ -305,16 +308,19 @@ fn into_response(reply: Reply) -> HttpResponse {
                 ("X-Frame-Options".into(), "DENY".into()),
             ],
             body: html.into_bytes(),
+            stream: None,
         },
         Reply::Redirect(location) => HttpResponse {
             status: 302,
             headers: vec![("Location".into(), location), no_store],
             body: Vec::new(),
+            stream: None,
         },
         Reply::Empty(status) => HttpResponse {
             status,
             headers: vec![no_store],
             body: Vec::new(),
+            stream: None,
         },
     }
 }
@@ -343,7 +349,7 @@ mod tests {
 
     /// A multi-tenant deployment at https://mcp.example, no network.
     struct Deployment {
-        server: Server<Context>,
+        server: Rc<Server<Context>>,
         config: Rc<Config>,
         ports: Ports,
         isolate: Isolate,
@@ -356,7 +362,7 @@ mod tests {
             })
             .unwrap();
             Deployment {
-                server: crate::app::server(),
+                server: Rc::new(crate::app::server()),
                 config: Rc::new(config),
                 ports: Ports::new(
                     Offline,

@@ -77,16 +77,18 @@ impl Call {
 
     fn respond(self) -> HttpResponse {
         let config = Rc::new(Config::default());
-        let server = kaltura_mcp::app::server();
+        let server = Rc::new(kaltura_mcp::app::server());
         let request = HttpRequest {
             method: self.method,
             headers: self.headers,
             body: self.body,
         };
+        let ctx = Context::new(config.clone());
         pollster::block_on(serve(
             &server,
             &config.http,
-            Context::new(config.clone()),
+            ctx.shared_state(),
+            ctx,
             &request,
         ))
     }

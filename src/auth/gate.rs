@@ -30,6 +30,7 @@ fn json_error(status: u16, code: i64, message: &str) -> HttpResponse {
         status,
         headers: vec![("Content-Type".into(), "application/json".into())],
         body: serde_json::to_vec(&body).unwrap_or_default(),
+        stream: None,
     }
 }
 

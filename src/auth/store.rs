@@ -30,6 +30,8 @@ pub enum Kind {
     Access,
     Refresh,
     Code,
+    /// The `requestState` of an `input_required` result: opened once.
+    RequestState,
 }
 
 impl Kind {
@@ -38,7 +40,14 @@ impl Kind {
             Kind::Access => "token",
             Kind::Refresh => "refresh",
             Kind::Code => "code",
+            Kind::RequestState => "state",
         }
+    }
+
+    /// Whether a sealed copy is kept in KV (for listing and revocation);
+    /// short-lived single-use kinds live in the token alone.
+    fn kept_in_kv(self) -> bool {
+        matches!(self, Kind::Access | Kind::Refresh)
     }
 }
 
@@ -97,7 +106,7 @@ impl TokenStore {
             .map_err(|e| StoreError::Storage(e.to_string()))?;
         let token = seal::new_token(kind.prefix(), secret, &plain)
             .map_err(|e| StoreError::Storage(e.to_string()))?;
-        if kind != Kind::Code {
+        if kind.kept_in_kv() {
             let key = seal::kv_key(kind.prefix(), &token);
             let sealed = seal::seal(&token, &key, secret, &plain)
                 .map_err(|e| StoreError::Storage(e.to_string()))?;

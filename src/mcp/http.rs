@@ -8,11 +8,18 @@
 //! never required nor remembered: every request stands alone.
 
 use super::envelope::era_of;
+use super::exchange::{deliver_reply, Exchange, SharedState};
 use super::jsonrpc::{error_response, result_response, ErrorCode, Message, RequestId, RpcError};
 use super::origin::{origin_allowed, preflight, with_cors};
 use super::server::{Era, Server};
+use super::stream::{self, EventStream};
+use super::subscription;
 use super::version::ProtocolVersion;
+use futures_channel::{mpsc, oneshot};
+use futures_util::future::{select, Either};
+use futures_util::{FutureExt, StreamExt};
 use serde_json::Value;
+use std::rc::Rc;
 
 /// What the transport needs to know of the deployment.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +48,10 @@ impl HttpRequest {
 pub struct HttpResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
+    /// The body, or its beginning when `stream` follows.
     pub body: Vec<u8>,
+    /// The rest of a body still being written (server-sent events).
+    pub stream: Option<EventStream>,
 }
 
 impl HttpResponse {
@@ -54,14 +64,32 @@ impl HttpResponse {
         self
     }
 
-    fn json(status: u16, body: &Value) -> Self {
+    /// A complete response.
+    pub fn new(status: u16, headers: Vec<(String, String)>, body: Vec<u8>) -> Self {
         HttpResponse {
             status,
-            headers: vec![
+            headers,
+            body,
+            stream: None,
+        }
+    }
+
+    fn json(status: u16, body: &Value) -> Self {
+        HttpResponse::new(
+            status,
+            vec![
                 ("Content-Type".into(), "application/json".into()),
                 ("Cache-Control".into(), "no-store".into()),
             ],
-            body: body.to_string().into_bytes(),
+            body.to_string().into_bytes(),
+        )
+    }
+
+    /// An event stream: `head` now, `rest` as it is produced.
+    fn live(head: Vec<u8>, rest: EventStream) -> Self {
+        HttpResponse {
+            stream: Some(rest),
+            ..HttpResponse::new(200, stream::headers(), head)
         }
     }
 
@@ -70,11 +98,11 @@ impl HttpResponse {
     }
 
     fn accepted() -> Self {
-        HttpResponse {
-            status: 202,
-            headers: vec![("Cache-Control".into(), "no-store".into())],
-            body: Vec::new(),
-        }
+        HttpResponse::new(
+            202,
+            vec![("Cache-Control".into(), "no-store".into())],
+            Vec::new(),
+        )
     }
 }
 
@@ -86,20 +114,22 @@ pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'
         .map(|(_, value)| value.as_str())
 }
 
-/// How an answer is framed, from the request's `Accept`.
+/// What the request's `Accept` allows. JSON is preferred; an event stream
+/// is used when the client reads only that, or when notifications or
+/// requests to the client go ahead of the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Framing {
-    Json,
-    /// The client accepts only `text/event-stream`: one `message` event.
-    EventStream,
+struct Framing {
+    json: bool,
+    sse: bool,
 }
 
 const ALLOWED_METHODS: &str = "POST, OPTIONS";
 
 /// Serves one request to the MCP endpoint.
 pub async fn serve<C: Clone + 'static>(
-    server: &Server<C>,
+    server: &Rc<Server<C>>,
     policy: &HttpPolicy,
+    shared: Rc<dyn SharedState>,
     ctx: C,
     request: &HttpRequest,
 ) -> HttpResponse {
@@ -111,7 +141,7 @@ pub async fn serve<C: Clone + 'static>(
         }
     }
     let response = match request.method.as_str() {
-        "POST" => post(server, policy, ctx, request).await,
+        "POST" => post(server, policy, shared, ctx, request).await,
         "OPTIONS" => preflight(),
         "GET" => not_allowed("GET opens no stream here: this server sends nothing unprompted. POST JSON-RPC messages instead."),
         "DELETE" => not_allowed("DELETE ends a session, and this server keeps none: there is nothing to end."),
@@ -124,8 +154,9 @@ pub async fn serve<C: Clone + 'static>(
 }
 
 async fn post<C: Clone + 'static>(
-    server: &Server<C>,
+    server: &Rc<Server<C>>,
     policy: &HttpPolicy,
+    shared: Rc<dyn SharedState>,
     ctx: C,
     request: &HttpRequest,
 ) -> HttpResponse {
@@ -166,13 +197,16 @@ async fn post<C: Clone + 'static>(
     };
     let version_header = request.header("mcp-protocol-version");
     match value {
-        Value::Array(messages) => batch(server, ctx, version_header, messages, framing).await,
-        single => one(server, ctx, request, &single, framing).await,
+        Value::Array(messages) => {
+            batch(server, shared, ctx, version_header, messages, framing).await
+        }
+        single => one(server, shared, ctx, request, &single, framing).await,
     }
 }
 
 async fn one<C: Clone + 'static>(
-    server: &Server<C>,
+    server: &Rc<Server<C>>,
+    shared: Rc<dyn SharedState>,
     ctx: C,
     http: &HttpRequest,
     value: &Value,
@@ -180,41 +214,104 @@ async fn one<C: Clone + 'static>(
 ) -> HttpResponse {
     let request = match Message::classify(value) {
         Ok(Message::Request(request)) => request,
-        Ok(Message::Notification { .. } | Message::Response) => return HttpResponse::accepted(),
+        Ok(Message::Response { id }) => {
+            deliver_reply(shared.as_ref(), &id, value).await;
+            return HttpResponse::accepted();
+        }
+        Ok(Message::Notification { .. }) => return HttpResponse::accepted(),
         Err(rejected) => return HttpResponse::error(400, rejected.id.as_ref(), &rejected.error),
     };
     let era = match era_of(&request, http) {
         Ok(era) => era,
         Err(error) => return HttpResponse::error(400, Some(&request.id), &error),
     };
-    match server.handle(era, ctx, &request).await {
+    if era == Era::Modern && request.method == "subscriptions/listen" {
+        return match subscription::listen(server, shared, &request) {
+            Ok(events) => HttpResponse::live(Vec::new(), events),
+            Err(error) => HttpResponse::json(200, &error_response(Some(&request.id), &error)),
+        };
+    }
+    let session = http.header("mcp-session-id").map(str::to_owned);
+    let (outbox, mut sent) = mpsc::unbounded();
+    let (go_live, live) = oneshot::channel();
+    // Only a client that reads event streams can be asked anything.
+    let go_live = framing.sse.then_some(go_live);
+    let exchange = Exchange::new(
+        era,
+        request.params.clone(),
+        session,
+        shared,
+        outbox.clone(),
+        go_live,
+    );
+    let work = {
+        let (server, request) = (server.clone(), request.clone());
+        async move { server.handle(era, ctx, &request, &exchange).await }
+    };
+    let work = Box::pin(work);
+    let outcome = match select(work, live).await {
+        Either::Left((outcome, _)) => outcome,
+        Either::Right((Err(_), work)) => work.await,
+        Either::Right((Ok(()), work)) => {
+            let head = drain(&mut sent).iter().flat_map(stream::event).collect();
+            let id = request.id.clone();
+            let finish = work.map(move |outcome| {
+                let _ = outbox.unbounded_send(response_body(&id, outcome));
+            });
+            let rest =
+                futures_util::stream::select(sent.map(Some), finish.into_stream().map(|()| None))
+                    .filter_map(std::future::ready)
+                    .boxed_local();
+            return HttpResponse::live(head, EventStream::of_messages(rest));
+        }
+    };
+    let notifications = drain(&mut sent);
+    let response = match outcome {
         Ok(result) => {
-            let response = answer(&result_response(&request.id, result), framing);
             let session = (request.method == "initialize").then(session_id).flatten();
+            let body = result_response(&request.id, result);
+            let response = answer(&notifications, &body, framing);
             match session {
                 Some(id) => response.with_header("Mcp-Session-Id", id),
                 None => response,
             }
         }
         Err(error) => {
-            // 2026-07-28 signals an unknown method in the status line too.
-            let status = match (era, error.code) {
-                (Era::Modern, ErrorCode::MethodNotFound) => 404,
-                _ => 200,
-            };
             let body = error_response(Some(&request.id), &error);
-            if status == 200 {
-                answer(&body, framing)
-            } else {
-                HttpResponse::json(status, &body)
+            match error_status(era, error.code) {
+                200 => answer(&notifications, &body, framing),
+                status => HttpResponse::json(status, &body),
             }
         }
+    };
+    response
+}
+
+/// 2026-07-28 signals some errors in the status line too.
+fn error_status(era: Era, code: ErrorCode) -> u16 {
+    match (era, code) {
+        (Era::Modern, ErrorCode::MethodNotFound) => 404,
+        (Era::Modern, ErrorCode::MissingRequiredClientCapability) => 400,
+        _ => 200,
     }
+}
+
+fn response_body(id: &RequestId, outcome: Result<Value, RpcError>) -> Value {
+    match outcome {
+        Ok(result) => result_response(id, result),
+        Err(error) => error_response(Some(id), &error),
+    }
+}
+
+/// The messages queued so far, without waiting.
+fn drain(queue: &mut mpsc::UnboundedReceiver<Value>) -> Vec<Value> {
+    std::iter::from_fn(|| queue.try_recv().ok()).collect()
 }
 
 /// JSON-RPC batches: 2025-03-26 only, and never with `initialize` inside.
 async fn batch<C: Clone + 'static>(
     server: &Server<C>,
+    shared: Rc<dyn SharedState>,
     ctx: C,
     version_header: Option<&str>,
     messages: Vec<Value>,
@@ -241,10 +338,18 @@ async fn batch<C: Clone + 'static>(
                 answers.push(error_response(Some(&request.id), &error));
             }
             Ok(Message::Request(request)) => {
-                let answer = match server
-                    .handle(Era::Legacy(version), ctx.clone(), &request)
-                    .await
-                {
+                // A batch is answered as one JSON array: nothing goes ahead of it.
+                let era = Era::Legacy(version);
+                let (outbox, _) = mpsc::unbounded();
+                let exchange = Exchange::new(
+                    era,
+                    request.params.clone(),
+                    None,
+                    shared.clone(),
+                    outbox,
+                    None,
+                );
+                let answer = match server.handle(era, ctx.clone(), &request, &exchange).await {
                     Ok(result) => result_response(&request.id, result),
                     Err(error) => error_response(Some(&request.id), &error),
                 };
@@ -257,7 +362,7 @@ async fn batch<C: Clone + 'static>(
     if answers.is_empty() {
         return HttpResponse::accepted();
     }
-    answer(&Value::Array(answers), framing)
+    answer(&[], &Value::Array(answers), framing)
 }
 
 /// A fresh session id for a legacy `initialize`. It names nothing stored:
@@ -270,19 +375,12 @@ fn session_id() -> Option<String> {
     Some(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }
 
-fn answer(body: &Value, framing: Framing) -> HttpResponse {
-    match framing {
-        Framing::Json => HttpResponse::json(200, body),
-        Framing::EventStream => HttpResponse {
-            status: 200,
-            headers: vec![
-                ("Content-Type".into(), "text/event-stream".into()),
-                ("Cache-Control".into(), "no-store".into()),
-                ("X-Accel-Buffering".into(), "no".into()),
-            ],
-            body: format!("event: message\ndata: {body}\n\n").into_bytes(),
-        },
+fn answer(notifications: &[Value], body: &Value, framing: Framing) -> HttpResponse {
+    if framing.json && (notifications.is_empty() || !framing.sse) {
+        return HttpResponse::json(200, body);
     }
+    let events = notifications.iter().chain([body]).flat_map(stream::event);
+    HttpResponse::new(200, stream::headers(), events.collect())
 }
 
 /// A 500 whose body is a JSON-RPC error, for faults outside the protocol
@@ -307,7 +405,10 @@ fn media_type(header: &str) -> String {
 
 fn framing(accept: Option<&str>) -> Option<Framing> {
     let Some(accept) = accept else {
-        return Some(Framing::Json);
+        return Some(Framing {
+            json: true,
+            sse: false,
+        });
     };
     let ranges: Vec<String> = accept.split(',').map(media_type).collect();
     let accepts = |candidates: &[&str]| {
@@ -315,13 +416,11 @@ fn framing(accept: Option<&str>) -> Option<Framing> {
             .iter()
             .any(|range| candidates.contains(&range.as_str()))
     };
-    if accepts(&["application/json", "application/*", "*/*"]) {
-        Some(Framing::Json)
-    } else if accepts(&["text/event-stream", "text/*"]) {
-        Some(Framing::EventStream)
-    } else {
-        None
-    }
+    let framing = Framing {
+        json: accepts(&["application/json", "application/*", "*/*"]),
+        sse: accepts(&["text/event-stream", "text/*", "*/*"]),
+    };
+    (framing.json || framing.sse).then_some(framing)
 }
 
 #[cfg(test)]
@@ -330,15 +429,13 @@ mod tests {
 
     #[test]
     fn accept_chooses_framing() {
-        assert_eq!(framing(None), Some(Framing::Json));
+        let framing_of = |json, sse| Some(Framing { json, sse });
+        assert_eq!(framing(None), framing_of(true, false));
         assert_eq!(
             framing(Some("application/json, text/event-stream")),
-            Some(Framing::Json)
+            framing_of(true, true)
         );
-        assert_eq!(
-            framing(Some("text/event-stream")),
-            Some(Framing::EventStream)
-        );
+        assert_eq!(framing(Some("text/event-stream")), framing_of(false, true));
         assert_eq!(framing(Some("text/plain")), None);
     }
 }

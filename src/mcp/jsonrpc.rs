@@ -130,8 +130,10 @@ pub enum Message {
     Notification {
         method: String,
     },
-    /// A client's answer to a server request; acknowledged and dropped.
-    Response,
+    /// A client's answer to a request this server sent on a stream.
+    Response {
+        id: RequestId,
+    },
 }
 
 /// Why a value is not a usable JSON-RPC message, with the id when readable
@@ -163,8 +165,10 @@ impl Message {
             return Err(reject(id, "`jsonrpc` must be \"2.0\""));
         }
         let Some(method) = object.get("method") else {
-            if id.is_some() && (object.contains_key("result") || object.contains_key("error")) {
-                return Ok(Message::Response);
+            if let Some(id) = id.clone() {
+                if object.contains_key("result") || object.contains_key("error") {
+                    return Ok(Message::Response { id });
+                }
             }
             return Err(reject(
                 id,
@@ -238,7 +242,12 @@ mod tests {
             }
         );
         let answer = Message::classify(&json!({"jsonrpc":"2.0","id":"a","result":{}}));
-        assert_eq!(answer.unwrap(), Message::Response);
+        assert_eq!(
+            answer.unwrap(),
+            Message::Response {
+                id: RequestId::String("a".into())
+            }
+        );
     }
 
     #[test]

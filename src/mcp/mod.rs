@@ -6,12 +6,16 @@
 //! - [`tool`], [`prompt`], [`resource`]: what a server offers, the first
 //!   two over the named-handler table in [`registry`];
 //! - [`schema`], [`pagination`], [`cache_hint`]: helpers of the above;
+//! - [`exchange`]: what a handler may do mid-request (progress, logging,
+//!   asking the client), [`stream`] (server-sent events) and
+//!   [`subscription`] (`subscriptions/listen`);
 //! - [`http`]: streamable HTTP as a pure function, with [`envelope`] (the
 //!   era's header and `_meta` rules) and [`origin`] (Origin check, CORS).
 
 pub mod cache_hint;
 pub mod completion;
 pub mod envelope;
+pub mod exchange;
 pub mod http;
 pub mod jsonrpc;
 pub mod origin;
@@ -21,5 +25,7 @@ pub mod registry;
 pub mod resource;
 pub mod schema;
 pub mod server;
+pub mod stream;
+pub mod subscription;
 pub mod tool;
 pub mod version;

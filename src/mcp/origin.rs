@@ -16,6 +16,7 @@ pub fn preflight() -> HttpResponse {
             ("Access-Control-Max-Age".into(), "86400".into()),
         ],
         body: Vec::new(),
+        stream: None,
     }
 }
 

@@ -4,6 +4,7 @@
 //! with the parser.
 
 use super::completion::Completer;
+use super::exchange::Exchange;
 use super::jsonrpc::RpcError;
 use super::registry::{Handler, Registry};
 use super::schema::schema_for;
@@ -53,6 +54,25 @@ pub trait Prompt<C>: 'static {
     }
 }
 
+/// A prompt that writes its own `GetPromptResult` and may use the
+/// exchange (the conformance fixtures).
+#[allow(async_fn_in_trait)]
+pub trait RawPrompt<C>: 'static {
+    const NAME: &'static str;
+    const DESCRIPTION: &'static str;
+
+    /// The `PromptArgument` objects of `prompts/list`.
+    fn arguments() -> Vec<Value> {
+        Vec::new()
+    }
+
+    async fn get(ctx: C, arguments: Value, exchange: Exchange) -> Result<Value, RpcError>;
+
+    async fn complete(_ctx: C, _argument: String, _typed: String) -> Vec<String> {
+        Vec::new()
+    }
+}
+
 /// Registered prompts in registration order.
 pub struct PromptRegistry<C> {
     table: Registry<C, Result<Value, RpcError>>,
@@ -77,7 +97,7 @@ impl<C: 'static> PromptRegistry<C> {
             "arguments": arguments_of(&schema_for::<P::Args>()),
         });
         let handler: Handler<C, Result<Value, RpcError>> =
-            Box::new(|ctx, arguments| Box::pin(run::<C, P>(ctx, arguments)));
+            Box::new(|ctx, arguments, _| Box::pin(run::<C, P>(ctx, arguments)));
         self.table.insert(P::NAME, definition, handler);
         self.completers.push((
             P::NAME,
@@ -103,9 +123,32 @@ impl<C: 'static> PromptRegistry<C> {
         self.table.definitions()
     }
 
+    /// Registers a prompt that writes its own `GetPromptResult` (content
+    /// of any kind, or `input_required`); `arguments` are its `PromptArgument`s.
+    pub fn register_raw<P: RawPrompt<C>>(&mut self) -> &mut Self {
+        let definition = json!({
+            "name": P::NAME,
+            "description": P::DESCRIPTION,
+            "arguments": P::arguments(),
+        });
+        let handler: Handler<C, Result<Value, RpcError>> =
+            Box::new(|ctx, arguments, exchange| Box::pin(P::get(ctx, arguments, exchange)));
+        self.table.insert(P::NAME, definition, handler);
+        self.completers.push((
+            P::NAME,
+            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed))),
+        ));
+        self
+    }
+
     /// Runs `prompts/get`; unknown prompts and bad arguments are -32602.
-    pub async fn get(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
-        self.table.invoke(ctx, params).await?
+    pub async fn get(
+        &self,
+        ctx: C,
+        params: &Map<String, Value>,
+        exchange: &Exchange,
+    ) -> Result<Value, RpcError> {
+        self.table.invoke(ctx, params, exchange).await?
     }
 }
 
@@ -207,12 +250,22 @@ mod tests {
     fn get_renders_messages_and_rejects_missing_arguments() {
         let registry = registry();
         let params = json!({"name": "audit", "arguments": {"category": "news"}});
-        let result = pollster::block_on(registry.get((), params.as_object().unwrap())).unwrap();
+        let result = pollster::block_on(registry.get(
+            (),
+            params.as_object().unwrap(),
+            &crate::mcp::exchange::testing::exchange(),
+        ))
+        .unwrap();
         assert_eq!(result["messages"][0]["role"], "user");
         assert_eq!(result["messages"][0]["content"]["text"], "Audit news ()");
 
         let missing = json!({"name": "audit", "arguments": {}});
-        let error = pollster::block_on(registry.get((), missing.as_object().unwrap())).unwrap_err();
+        let error = pollster::block_on(registry.get(
+            (),
+            missing.as_object().unwrap(),
+            &crate::mcp::exchange::testing::exchange(),
+        ))
+        .unwrap_err();
         assert_eq!(error.code.code(), -32602);
         assert!(error.message.contains("category"));
     }

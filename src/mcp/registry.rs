@@ -2,13 +2,14 @@
 //! and prompt registries share (lookup by `name`, the `arguments` object,
 //! stable listing order).
 
+use super::exchange::Exchange;
 use super::jsonrpc::RpcError;
 use serde_json::{Map, Value};
 use std::future::Future;
 use std::pin::Pin;
 
 pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T>>>;
-pub type Handler<C, T> = Box<dyn Fn(C, Value) -> BoxFuture<T>>;
+pub type Handler<C, T> = Box<dyn Fn(C, Value, Exchange) -> BoxFuture<T>>;
 
 struct Entry<C, T> {
     name: &'static str,
@@ -52,7 +53,12 @@ impl<C, T> Registry<C, T> {
     /// Runs the entry named by `params.name` with `params.arguments` (an
     /// object, `{}` when absent). A missing or unknown name and non-object
     /// arguments are invalid params.
-    pub async fn invoke(&self, ctx: C, params: &Map<String, Value>) -> Result<T, RpcError> {
+    pub async fn invoke(
+        &self,
+        ctx: C,
+        params: &Map<String, Value>,
+        exchange: &Exchange,
+    ) -> Result<T, RpcError> {
         let kind = self.kind;
         let name = params.get("name").and_then(Value::as_str).ok_or_else(|| {
             RpcError::invalid_params(format!("A {kind} call needs a string `name`"))
@@ -71,6 +77,6 @@ impl<C, T> Registry<C, T> {
                 )))
             }
         };
-        Ok((entry.handler)(ctx, arguments).await)
+        Ok((entry.handler)(ctx, arguments, exchange.clone()).await)
     }
 }

@@ -27,6 +27,42 @@ pub struct ResourceText {
     pub cache: CacheHint,
 }
 
+/// What a binary read returns: bytes, sent base64-encoded as a `blob`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceBlob {
+    pub bytes: Vec<u8>,
+    pub cache: CacheHint,
+}
+
+/// A binary resource at a fixed URI.
+#[allow(async_fn_in_trait)]
+pub trait BlobResource<C>: 'static {
+    const URI: &'static str;
+    const NAME: &'static str;
+    const DESCRIPTION: &'static str;
+    const MIME_TYPE: &'static str;
+
+    async fn read(ctx: C) -> Result<ResourceBlob, ResourceError>;
+}
+
+/// One read's contents, text or binary.
+enum Body {
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<ResourceText> for (Body, CacheHint) {
+    fn from(read: ResourceText) -> Self {
+        (Body::Text(read.text), read.cache)
+    }
+}
+
+impl From<ResourceBlob> for (Body, CacheHint) {
+    fn from(read: ResourceBlob) -> Self {
+        (Body::Blob(read.bytes), read.cache)
+    }
+}
+
 /// A resource at a fixed URI.
 #[allow(async_fn_in_trait)] // not Send on purpose: wasm32 is single-threaded
 pub trait Resource<C>: 'static {
@@ -60,7 +96,7 @@ pub trait ResourceTemplate<C>: 'static {
     }
 }
 
-type BoxFuture = Pin<Box<dyn Future<Output = Result<ResourceText, ResourceError>>>>;
+type BoxFuture = Pin<Box<dyn Future<Output = Result<(Body, CacheHint), ResourceError>>>>;
 type Reader<C> = Box<dyn Fn(C, String) -> BoxFuture>;
 
 struct Entry<C> {
@@ -104,7 +140,22 @@ impl<C: 'static> ResourceRegistry<C> {
         self.resources.push(Entry {
             mime_type: R::MIME_TYPE,
             matches: Box::new(|uri| uri == R::URI),
-            reader: Box::new(|ctx, _uri| Box::pin(R::read(ctx))),
+            reader: Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) })),
+        });
+        self
+    }
+
+    pub fn register_blob<R: BlobResource<C>>(&mut self) -> &mut Self {
+        self.resource_definitions.push(json!({
+            "uri": R::URI,
+            "name": R::NAME,
+            "description": R::DESCRIPTION,
+            "mimeType": R::MIME_TYPE,
+        }));
+        self.resources.push(Entry {
+            mime_type: R::MIME_TYPE,
+            matches: Box::new(|uri| uri == R::URI),
+            reader: Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) })),
         });
         self
     }
@@ -120,7 +171,9 @@ impl<C: 'static> ResourceRegistry<C> {
         self.templates.push(Entry {
             mime_type: T::MIME_TYPE,
             matches: Box::new(T::matches),
-            reader: Box::new(|ctx, uri| Box::pin(T::read(ctx, uri))),
+            reader: Box::new(|ctx, uri| {
+                Box::pin(async { T::read(ctx, uri).await.map(Into::into) })
+            }),
         });
         self.completers.push((
             T::URI_TEMPLATE,
@@ -161,11 +214,17 @@ impl<C: 'static> ResourceRegistry<C> {
             .chain(&self.templates)
             .find(|entry| (entry.matches)(uri))
             .ok_or_else(|| ResourceError::NotFound(uri.to_owned()))?;
-        let read = (entry.reader)(ctx, uri.to_owned()).await?;
-        let contents = json!({
-            "contents": [{ "uri": uri, "mimeType": entry.mime_type, "text": read.text }]
-        });
-        Ok((contents, read.cache))
+        let (body, cache) = (entry.reader)(ctx, uri.to_owned()).await?;
+        let mut content = json!({ "uri": uri, "mimeType": entry.mime_type });
+        match body {
+            Body::Text(text) => content["text"] = text.into(),
+            Body::Blob(bytes) => {
+                use base64::Engine as _;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+                content["blob"] = encoded.into();
+            }
+        }
+        Ok((json!({ "contents": [content] }), cache))
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::cache_hint::CacheHint;
 use super::completion::{self, CompletionRequest, Reference};
+use super::exchange::{Exchange, LogLevel};
 use super::jsonrpc::{ErrorCode, Request, RpcError};
 use super::pagination::page;
 use super::prompt::PromptRegistry;
@@ -51,24 +52,16 @@ pub enum Era {
 /// server and identical for every caller.
 const LIST_CACHE: CacheHint = CacheHint::public(5 * 60 * 1000);
 
-/// RFC 5424 levels accepted by `logging/setLevel`.
-const LOG_LEVELS: [&str; 8] = [
-    "debug",
-    "info",
-    "notice",
-    "warning",
-    "error",
-    "critical",
-    "alert",
-    "emergency",
-];
-
 /// An MCP server over an application context `C` (cloned into each call).
 pub struct Server<C> {
     pub info: ServerInfo,
     pub tools: ToolRegistry<C>,
     pub prompts: PromptRegistry<C>,
     pub resources: ResourceRegistry<C>,
+    /// Resource URIs clients may subscribe to (`resources/subscribe`,
+    /// `subscriptions/listen`); the `subscribe` capability is declared
+    /// only when there is one.
+    pub watchable: Vec<&'static str>,
 }
 
 impl<C: Clone + 'static> Server<C> {
@@ -78,27 +71,39 @@ impl<C: Clone + 'static> Server<C> {
             tools: ToolRegistry::default(),
             prompts: PromptRegistry::default(),
             resources: ResourceRegistry::default(),
+            watchable: Vec::new(),
         }
     }
 
     /// Answers one request in `era`: the `result` object, or the error.
-    pub async fn handle(&self, era: Era, ctx: C, request: &Request) -> Result<Value, RpcError> {
+    pub async fn handle(
+        &self,
+        era: Era,
+        ctx: C,
+        request: &Request,
+        exchange: &Exchange,
+    ) -> Result<Value, RpcError> {
         let params = &request.params;
         let (mut result, cache) = match (era, request.method.as_str()) {
             (Era::Legacy(_), "initialize") => (self.initialize(params)?, None),
             (Era::Legacy(_), "ping") => (Map::new(), None),
-            (Era::Legacy(_), "logging/setLevel") => (set_level(params)?, None),
+            (Era::Legacy(_), "logging/setLevel") => (set_level(params, exchange).await?, None),
+            (Era::Legacy(_), "resources/subscribe" | "resources/unsubscribe")
+                if !self.watchable.is_empty() =>
+            {
+                (self.subscribe(params)?, None)
+            }
             (Era::Modern, "server/discover") => (self.discover(), Some(LIST_CACHE)),
             (_, "tools/list") => (
                 list("tools", self.tools.definitions(), params)?,
                 Some(LIST_CACHE),
             ),
-            (_, "tools/call") => (object(self.tools.call(ctx, params).await?), None),
+            (_, "tools/call") => (object(self.tools.call(ctx, params, exchange).await?), None),
             (_, "prompts/list") => (
                 list("prompts", self.prompts.definitions(), params)?,
                 Some(LIST_CACHE),
             ),
-            (_, "prompts/get") => (object(self.prompts.get(ctx, params).await?), None),
+            (_, "prompts/get") => (object(self.prompts.get(ctx, params, exchange).await?), None),
             (_, "resources/list") => (
                 list("resources", self.resources.resources(), params)?,
                 Some(LIST_CACHE),
@@ -124,12 +129,12 @@ impl<C: Clone + 'static> Server<C> {
         let mut capabilities = json!({
             "tools": { "listChanged": false },
             "prompts": { "listChanged": false },
-            "resources": { "listChanged": false, "subscribe": false },
+            "resources": { "listChanged": false, "subscribe": !self.watchable.is_empty() },
             "completions": {},
         });
         if let Era::Legacy(_) = era {
-            // Stateless: the level is accepted, and nothing is logged to
-            // clients yet, so every level is trivially honoured.
+            // `logging/setLevel` is remembered per session (in shared
+            // state); 2026-07-28 sets the level per request instead.
             capabilities["logging"] = json!({});
         }
         capabilities
@@ -218,8 +223,35 @@ impl<C: Clone + 'static> Server<C> {
             })
     }
 
-    fn decorate_modern(&self, result: &mut Map<String, Value>, cache: Option<CacheHint>) {
-        result.insert("resultType".into(), "complete".into());
+    /// Accepts a subscription to a watchable resource. The server keeps no
+    /// subscriber list: updates of a watched resource would be sent on
+    /// the subscriber's own stream, and the watchable resources here do
+    /// not change while a session lasts.
+    fn subscribe(&self, params: &Map<String, Value>) -> Result<Map<String, Value>, RpcError> {
+        let uri = params
+            .get("uri")
+            .and_then(Value::as_str)
+            .ok_or_else(|| RpcError::invalid_params("a subscription needs a string `uri`"))?;
+        if !self.watchable.contains(&uri) {
+            return Err(RpcError::invalid_params(format!(
+                "Resource {uri} cannot be subscribed to"
+            ))
+            .with_data(json!({ "uri": uri })));
+        }
+        Ok(Map::new())
+    }
+
+    /// Meta and cache hints of a 2026-07-28 result: also what the
+    /// `subscriptions/listen` stream's closing result carries.
+    pub(super) fn decorate_modern(
+        &self,
+        result: &mut Map<String, Value>,
+        cache: Option<CacheHint>,
+    ) {
+        // An `input_required` result keeps its type.
+        result
+            .entry("resultType")
+            .or_insert_with(|| "complete".into());
         if let Some(hint) = cache {
             hint.apply(result);
         }
@@ -232,14 +264,19 @@ impl<C: Clone + 'static> Server<C> {
     }
 }
 
-fn set_level(params: &Map<String, Value>) -> Result<Map<String, Value>, RpcError> {
-    match params.get("level").and_then(Value::as_str) {
-        Some(level) if LOG_LEVELS.contains(&level) => Ok(Map::new()),
-        _ => Err(RpcError::invalid_params(format!(
+async fn set_level(
+    params: &Map<String, Value>,
+    exchange: &Exchange,
+) -> Result<Map<String, Value>, RpcError> {
+    let level = params.get("level").and_then(Value::as_str);
+    let Some(level) = level.and_then(LogLevel::parse) else {
+        return Err(RpcError::invalid_params(format!(
             "`level` must be one of {}",
-            LOG_LEVELS.join(", ")
-        ))),
-    }
+            LogLevel::NAMES.join(", ")
+        )));
+    };
+    exchange.remember_session_level(level).await;
+    Ok(Map::new())
 }
 
 fn list(

@@ -6,6 +6,7 @@
 //! schemas, parses arguments, and turns every failure the model can fix
 //! (a bad argument, an upstream error) into a result with `isError: true`.
 
+use super::exchange::Exchange;
 use super::jsonrpc::RpcError;
 use super::registry::{Handler, Registry};
 use super::schema::{output_schema_for, schema_for};
@@ -60,10 +61,25 @@ pub trait Tool<C>: 'static {
     fn render(output: &Self::Output) -> String;
 }
 
+/// A tool that writes its own `CallToolResult` (content blocks of any
+/// kind, or an `input_required` result) and may use the exchange: the
+/// conformance fixtures are such tools. Protocol errors are its to return.
+#[allow(async_fn_in_trait)]
+pub trait RawTool<C>: 'static {
+    const NAME: &'static str;
+    const DESCRIPTION: &'static str;
+
+    fn input_schema() -> Value {
+        json!({ "type": "object", "properties": {} })
+    }
+
+    async fn call(ctx: C, arguments: Value, exchange: Exchange) -> Result<Value, RpcError>;
+}
+
 /// The tools a server offers, in registration order (which is the stable
 /// order `tools/list` reports).
 pub struct ToolRegistry<C> {
-    table: Registry<C, Value>,
+    table: Registry<C, Result<Value, RpcError>>,
 }
 
 impl<C> Default for ToolRegistry<C> {
@@ -78,8 +94,22 @@ impl<C: 'static> ToolRegistry<C> {
     pub fn register<T: Tool<C>>(&mut self) -> &mut Self {
         let definition = definition::<C, T>();
         let bounds = Rc::new(Bounds::of(&definition["inputSchema"]));
-        let handler: Handler<C, Value> =
-            Box::new(move |ctx, arguments| Box::pin(run::<C, T>(ctx, arguments, bounds.clone())));
+        let handler: Handler<C, Result<Value, RpcError>> = Box::new(move |ctx, arguments, _| {
+            let bounds = bounds.clone();
+            Box::pin(async move { Ok(run::<C, T>(ctx, arguments, bounds).await) })
+        });
+        self.table.insert(T::NAME, definition, handler);
+        self
+    }
+
+    pub fn register_raw<T: RawTool<C>>(&mut self) -> &mut Self {
+        let definition = json!({
+            "name": T::NAME,
+            "description": T::DESCRIPTION,
+            "inputSchema": T::input_schema(),
+        });
+        let handler: Handler<C, Result<Value, RpcError>> =
+            Box::new(|ctx, arguments, exchange| Box::pin(T::call(ctx, arguments, exchange)));
         self.table.insert(T::NAME, definition, handler);
         self
     }
@@ -91,8 +121,13 @@ impl<C: 'static> ToolRegistry<C> {
 
     /// Runs `tools/call`. Unknown tools and non-object arguments are protocol
     /// errors; everything after that is a `CallToolResult`.
-    pub async fn call(&self, ctx: C, params: &Map<String, Value>) -> Result<Value, RpcError> {
-        self.table.invoke(ctx, params).await
+    pub async fn call(
+        &self,
+        ctx: C,
+        params: &Map<String, Value>,
+        exchange: &Exchange,
+    ) -> Result<Value, RpcError> {
+        self.table.invoke(ctx, params, exchange).await?
     }
 }
 
@@ -277,7 +312,11 @@ mod tests {
 
     fn call(arguments: Value) -> Result<Value, RpcError> {
         let params = json!({"name": "echo", "arguments": arguments});
-        pollster::block_on(registry().call(">", params.as_object().unwrap()))
+        pollster::block_on(registry().call(
+            ">",
+            params.as_object().unwrap(),
+            &crate::mcp::exchange::testing::exchange(),
+        ))
     }
 
     #[test]
@@ -347,8 +386,12 @@ mod tests {
         assert_eq!(not_object.code.code(), -32602);
 
         let unknown = json!({"name": "nope"});
-        let error =
-            pollster::block_on(registry().call(">", unknown.as_object().unwrap())).unwrap_err();
+        let error = pollster::block_on(registry().call(
+            ">",
+            unknown.as_object().unwrap(),
+            &crate::mcp::exchange::testing::exchange(),
+        ))
+        .unwrap_err();
         assert_eq!(error.message, "Unknown tool: nope");
     }
 }

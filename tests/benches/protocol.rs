@@ -30,13 +30,14 @@ fn request(body: &str, version: Option<&str>) -> HttpRequest {
 }
 
 fn measure(label: &str, iterations: u32, request: &HttpRequest) {
-    let server = kaltura_mcp::app::server();
+    let server = Rc::new(kaltura_mcp::app::server());
     let config = Rc::new(Config::default());
     let policy = config.http.clone();
     let started = Instant::now();
     for _ in 0..iterations {
         let ctx = Context::new(config.clone());
-        let response = pollster::block_on(serve(&server, &policy, ctx, black_box(request)));
+        let shared = ctx.shared_state();
+        let response = pollster::block_on(serve(&server, &policy, shared, ctx, black_box(request)));
         assert_eq!(response.status, 200, "{label} failed");
         black_box(response);
     }

@@ -11,6 +11,7 @@
 
 mod ports;
 
+use futures_util::StreamExt;
 use kaltura_mcp::config::Config;
 use kaltura_mcp::context::Context;
 use kaltura_mcp::gateway::{self, Isolate};
@@ -28,9 +29,12 @@ thread_local! {
     static ISOLATE: Rc<Isolate> = Rc::default();
 }
 
-fn server() -> Rc<Server<Context>> {
+/// The server for this isolate's configuration (whose variables are fixed
+/// for the isolate's life): the product, plus the conformance fixtures
+/// when `CONFORMANCE_FIXTURES=true`.
+fn server(config: &Config) -> Rc<Server<Context>> {
     SERVER.with(|cell| {
-        cell.get_or_init(|| Rc::new(kaltura_mcp::app::server()))
+        cell.get_or_init(|| Rc::new(kaltura_mcp::app::server_for(config)))
             .clone()
     })
 }
@@ -71,7 +75,8 @@ async fn fetch(mut request: Request, env: Env, _ctx: worker::Context) -> Result<
         ports::WorkersKv(env.kv("KALTURA_MCP_KV")?),
     );
     let isolate = ISOLATE.with(Rc::clone);
-    match gateway::handle(&server(), config, ports, &isolate, core_request).await {
+    let server = server(&config);
+    match gateway::handle(&server, config, ports, &isolate, core_request).await {
         Some(response) => into_worker_response(response),
         None => env.assets("ASSETS")?.fetch_request(request).await,
     }
@@ -79,9 +84,17 @@ async fn fetch(mut request: Request, env: Env, _ctx: worker::Context) -> Result<
 
 fn into_worker_response(response: HttpResponse) -> Result<Response> {
     let headers: Headers = response.headers.iter().collect();
-    Ok(Response::from_bytes(response.body)?
-        .with_status(response.status)
-        .with_headers(headers))
+    let body = match response.stream.as_ref().and_then(|stream| stream.take()) {
+        // An answer still being written: its beginning, then the rest as
+        // the core produces it.
+        Some(rest) => {
+            let head = futures_util::stream::once(async move { response.body });
+            let chunks = head.chain(rest).map(Ok::<Vec<u8>, worker::Error>);
+            Response::from_stream(chunks)?
+        }
+        None => Response::from_bytes(response.body)?,
+    };
+    Ok(body.with_status(response.status).with_headers(headers))
 }
 
 /// A configuration error names the variable, never a secret's value.

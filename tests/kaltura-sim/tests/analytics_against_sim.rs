@@ -462,11 +462,10 @@ fn retention_analysis_hands_over_a_self_contained_chart_or_markdown() {
         assert_eq!(code, expected, "{arguments}: {message}");
     }
     let params = json!({"name": "retention_analysis", "arguments": {"entry_id": "0_ha41rn7b"}});
-    let refused = pollster::block_on(h.server.prompts.get(
-        h.context_with_secret("ffffffffffffffffffffffffffffffff"),
-        params.as_object().unwrap(),
-    ))
-    .unwrap_err();
+    let params = params.as_object().unwrap();
+    let ctx = h.context_with_secret("ffffffffffffffffffffffffffffffff");
+    let exchange = common::detached(&ctx, params);
+    let refused = pollster::block_on(h.server.prompts.get(ctx, params, &exchange)).unwrap_err();
     assert_eq!(refused.code.code(), -32603);
     assert!(
         refused.message.contains("INVALID_KS"),

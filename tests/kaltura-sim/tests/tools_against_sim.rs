@@ -521,11 +521,10 @@ fn accessibility_audit_measures_caption_coverage_by_language() {
 fn prompts_report_kaltura_failures_without_secrets() {
     let h = Harness::new();
     let params = json!({"name": "accessibility_audit", "arguments": {"audit_scope": "recent"}});
-    let error = pollster::block_on(h.server.prompts.get(
-        h.context_with_secret(WRONG_SECRET),
-        params.as_object().unwrap(),
-    ))
-    .unwrap_err();
+    let params = params.as_object().unwrap();
+    let ctx = h.context_with_secret(WRONG_SECRET);
+    let exchange = common::detached(&ctx, params);
+    let error = pollster::block_on(h.server.prompts.get(ctx, params, &exchange)).unwrap_err();
     assert!(error.message.contains("INVALID_KS"), "{}", error.message);
     assert!(!error.message.contains(WRONG_SECRET));
 }

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use kaltura_mcp::config::Config;
 use kaltura_mcp::context::Context;
 use kaltura_mcp::kaltura::SessionCache;
+use kaltura_mcp::mcp::exchange::Exchange;
 use kaltura_mcp::mcp::resource::ResourceError;
-use kaltura_mcp::mcp::server::Server;
+use kaltura_mcp::mcp::server::{Era, Server};
 use kaltura_mcp::native_http::NativeHttp;
 use kaltura_mcp::platform::{Http, MemoryKv, Method, OutboundRequest, Ports, SystemClock};
 use kaltura_sim::{fixtures, Catalog, FaultSettings, Simulator};
@@ -35,7 +36,7 @@ pub fn start() -> Sim {
 /// One server and one KV, as one worker isolate would have.
 pub struct Harness {
     pub sim: Sim,
-    pub server: Server<Context>,
+    pub server: Rc<Server<Context>>,
     pub kv: Rc<MemoryKv>,
     pub secret: String,
 }
@@ -46,7 +47,7 @@ impl Harness {
         let secret = sim.simulator.catalog().admin_secret().to_owned();
         Harness {
             sim,
-            server: kaltura_mcp::app::server(),
+            server: Rc::new(kaltura_mcp::app::server()),
             kv: Rc::new(MemoryKv::default()),
             secret,
         }
@@ -79,7 +80,9 @@ impl Harness {
 
     pub fn call_with(&self, ctx: Context, tool: &str, arguments: Value) -> Value {
         let params = json!({"name": tool, "arguments": arguments});
-        pollster::block_on(self.server.tools.call(ctx, params.as_object().unwrap()))
+        let params = params.as_object().unwrap();
+        let exchange = detached(&ctx, params);
+        pollster::block_on(self.server.tools.call(ctx, params, &exchange))
             .expect("a tool result, not a protocol error")
     }
 
@@ -121,12 +124,11 @@ impl Harness {
 
     pub fn prompt(&self, name: &str, arguments: Value) -> Result<Value, (i64, String)> {
         let params = json!({"name": name, "arguments": arguments});
-        pollster::block_on(
-            self.server
-                .prompts
-                .get(self.context(), params.as_object().unwrap()),
-        )
-        .map_err(|error| (error.code.code(), error.message))
+        let params = params.as_object().unwrap();
+        let ctx = self.context();
+        let exchange = detached(&ctx, params);
+        pollster::block_on(self.server.prompts.get(ctx, params, &exchange))
+            .map_err(|error| (error.code.code(), error.message))
     }
 
     pub fn read(&self, uri: &str) -> Result<Value, ResourceError> {
@@ -166,9 +168,11 @@ impl Harness {
         };
         let ctx = self.context();
         let policy = ctx.config.http.clone();
+        let shared = ctx.shared_state();
         let response = pollster::block_on(kaltura_mcp::mcp::http::serve(
             &self.server,
             &policy,
+            shared,
             ctx,
             &request,
         ));
@@ -178,4 +182,10 @@ impl Harness {
             None => Ok(answer["result"].clone()),
         }
     }
+}
+
+/// An exchange for a direct (non-HTTP) call in the legacy era.
+pub fn detached(ctx: &Context, params: &serde_json::Map<String, Value>) -> Exchange {
+    let era = Era::Legacy(kaltura_mcp::mcp::version::ProtocolVersion::ASSUMED_WITHOUT_HEADER);
+    Exchange::detached(era, params.clone(), ctx.shared_state())
 }
