@@ -84,9 +84,12 @@ const REPLY_KEY: &str = "mcp:reply:";
 /// How long a legacy session's level and a parked reply are kept.
 const SESSION_TTL_SECS: u64 = 24 * 60 * 60;
 const REPLY_TTL_SECS: u64 = 5 * 60;
-/// How long a handler waits for the client to answer, and how often it looks.
+/// How long a handler waits for the client to answer, and how often it
+/// looks: soon at first, then once a second (about 120 reads in all, well
+/// under a worker's 1,000 KV operations per request).
 const REPLY_WAIT_MILLIS: u64 = 120_000;
-const REPLY_POLL_MILLIS: u64 = 50;
+const REPLY_FIRST_POLL_MILLIS: u64 = 50;
+const REPLY_MAX_POLL_MILLIS: u64 = 1_000;
 
 /// Why the client could not be asked, or did not answer usefully.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -297,16 +300,39 @@ impl Exchange {
         }
         let request = json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params });
         let _ = self.inner.outbox.unbounded_send(request);
+        // Let the transport see the stream must go live before any wait,
+        // even one that completes at once.
+        YieldOnce(false).await;
         let key = format!("{REPLY_KEY}{id}");
-        let mut waited = 0;
+        let (mut waited, mut delay) = (0, REPLY_FIRST_POLL_MILLIS);
         while waited < REPLY_WAIT_MILLIS {
             if let Some(reply) = self.inner.shared.get(&key).await {
                 return parse_reply(&reply);
             }
-            self.inner.shared.pause(REPLY_POLL_MILLIS).await;
-            waited += REPLY_POLL_MILLIS;
+            self.inner.shared.pause(delay).await;
+            waited += delay;
+            delay = (delay * 2).min(REPLY_MAX_POLL_MILLIS);
         }
         Err(AskError::NoAnswer(REPLY_WAIT_MILLIS / 1000))
+    }
+}
+
+/// A future that is pending once, then ready.
+struct YieldOnce(bool);
+
+impl std::future::Future for YieldOnce {
+    type Output = ();
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        context.waker().wake_by_ref();
+        std::task::Poll::Pending
     }
 }
 
