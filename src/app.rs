@@ -17,6 +17,7 @@ pub const SERVER_INFO: ServerInfo = ServerInfo {
 /// The server with every product registry filled in.
 pub fn server() -> Server<Context> {
     let mut server = Server::new(SERVER_INFO);
+    server.attach = Context::with_exchange;
     tools::register(&mut server.tools);
     prompts::register(&mut server.prompts);
     resources::register(&mut server.resources);

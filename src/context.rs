@@ -5,6 +5,7 @@
 use crate::cache::Cache;
 use crate::config::Config;
 use crate::kaltura::{Client, Credentials, Download, KalturaError, ServiceUrl, SessionCache};
+use crate::mcp::exchange::{Exchange, LogLevel};
 use crate::platform::{
     DynClock, DynHttp, ManualClock, MemoryKv, OutboundRequest, OutboundResponse, Ports,
     TransportError,
@@ -24,6 +25,8 @@ pub struct Context {
     /// The account this request acts for when it is not the configured
     /// one: from a bearer token or request headers ([`crate::auth::gate`]).
     pub account: Option<Rc<Account>>,
+    /// The MCP request being served, for progress and log notifications.
+    pub exchange: Option<Exchange>,
 }
 
 /// A Kaltura account a request acts for.
@@ -34,6 +37,26 @@ pub struct Account {
 }
 
 impl Context {
+    /// This context serving the MCP request of `exchange`.
+    pub fn with_exchange(mut self, exchange: &Exchange) -> Self {
+        self.exchange = Some(exchange.clone());
+        self
+    }
+
+    /// Reports progress, if the client asked for it.
+    pub fn progress(&self, done: u32, total: u32, message: &str) {
+        if let Some(exchange) = &self.exchange {
+            exchange.progress(f64::from(done), Some(f64::from(total)), Some(message));
+        }
+    }
+
+    /// Logs `message` to the client, at or above the level it asked for.
+    pub async fn log(&self, level: LogLevel, message: &str) {
+        if let Some(exchange) = &self.exchange {
+            exchange.log(level, "kaltura-mcp", message.into()).await;
+        }
+    }
+
     /// The protocol's cross-request state over this request's KV.
     pub fn shared_state(&self) -> Rc<dyn crate::mcp::exchange::SharedState> {
         Rc::new(crate::protocol_state::KvSharedState::new(
@@ -54,6 +77,7 @@ impl Context {
             ports,
             sessions,
             account: None,
+            exchange: None,
         }
     }
 

@@ -65,7 +65,10 @@ impl Fixtures {
 
     /// A 2026-07-28 request with the given client capabilities and extra `_meta`.
     fn modern(&self, method: &str, mut params: Value, capabilities: Value) -> HttpResponse {
-        let name = params["name"].as_str().or(params["uri"].as_str()).map(str::to_owned);
+        let name = params["name"]
+            .as_str()
+            .or(params["uri"].as_str())
+            .map(str::to_owned);
         let meta = params["_meta"].take();
         params["_meta"] = json!({
             "io.modelcontextprotocol/protocolVersion": "2026-07-28",
@@ -105,7 +108,10 @@ fn json_body(response: &HttpResponse) -> Value {
 }
 
 fn methods(messages: &[Value]) -> Vec<&str> {
-    messages.iter().filter_map(|m| m["method"].as_str()).collect()
+    messages
+        .iter()
+        .filter_map(|m| m["method"].as_str())
+        .collect()
 }
 
 fn all_capabilities() -> Value {
@@ -146,21 +152,35 @@ fn modern_requests_get_logs_only_at_their_log_level() {
         let params = json!({ "name": "test_logging_tool", "_meta": meta });
         fixtures.modern("tools/call", params, json!({}))
     };
-    assert!(json_body(&call(None))["result"].is_object(), "no level: plain JSON");
+    assert!(
+        json_body(&call(None))["result"].is_object(),
+        "no level: plain JSON"
+    );
     let logged = events(&call(Some("info")).body);
     assert_eq!(
         methods(&logged),
-        ["notifications/message", "notifications/message", "notifications/message"]
+        [
+            "notifications/message",
+            "notifications/message",
+            "notifications/message"
+        ]
     );
     assert_eq!(logged[0]["params"]["data"], "Tool execution started");
-    assert!(json_body(&call(Some("error")))["result"].is_object(), "info < error");
+    assert!(
+        json_body(&call(Some("error")))["result"].is_object(),
+        "info < error"
+    );
 }
 
 #[test]
 fn legacy_set_level_filters_its_session_only() {
     let fixtures = Fixtures::new();
     let quiet = vec![("Mcp-Session-Id", "quiet-session")];
-    let set = fixtures.legacy("logging/setLevel", json!({ "level": "error" }), quiet.clone());
+    let set = fixtures.legacy(
+        "logging/setLevel",
+        json!({ "level": "error" }),
+        quiet.clone(),
+    );
     assert_eq!(json_body(&set)["result"], json!({}));
     let call = json!({ "name": "test_tool_with_logging" });
     let filtered = fixtures.legacy("tools/call", call.clone(), quiet);
@@ -177,7 +197,10 @@ fn a_legacy_tool_asks_the_client_on_its_live_stream() {
     assert_eq!(response.header("content-type"), Some("text/event-stream"));
     let asked = events(&response.body);
     assert_eq!(methods(&asked), ["sampling/createMessage"]);
-    assert_eq!(asked[0]["params"]["messages"][0]["content"]["text"], "Say hi");
+    assert_eq!(
+        asked[0]["params"]["messages"][0]["content"]["text"],
+        "Say hi"
+    );
     let ask_id = asked[0]["id"].clone();
 
     // The client answers with a POST of its own; the stream then finishes.
@@ -226,9 +249,7 @@ fn input_required_rounds_carry_sealed_single_use_state() {
     assert!(first["inputRequests"]["step1"].is_object());
     let state1 = first["requestState"].as_str().unwrap().to_owned();
 
-    let answer = |key: &str, field: &str, value: &str| {
-        json!({ key: { "action": "accept", "content": { field: value } } })
-    };
+    let answer = |key: &str, field: &str, value: &str| json!({ key: { "action": "accept", "content": { field: value } } });
     let second = call(json!({ "name": tool, "arguments": {},
         "inputResponses": answer("step1", "name", "Ada"), "requestState": state1 }))["result"]
         .clone();
@@ -272,7 +293,10 @@ fn a_missing_client_capability_is_a_400_naming_it() {
     assert_eq!(response.status, 400);
     let error = &json_body(&response)["error"];
     assert_eq!(error["code"], -32021);
-    assert_eq!(error["data"]["requiredCapabilities"], json!({ "sampling": {} }));
+    assert_eq!(
+        error["data"]["requiredCapabilities"],
+        json!({ "sampling": {} })
+    );
 }
 
 #[test]
@@ -304,7 +328,11 @@ fn listen_opens_with_an_acknowledgement_tagged_with_its_id() {
 #[test]
 fn binary_resources_are_base64_blobs() {
     let fixtures = Fixtures::new();
-    let response = fixtures.legacy("resources/read", json!({ "uri": "test://static-binary" }), vec![]);
+    let response = fixtures.legacy(
+        "resources/read",
+        json!({ "uri": "test://static-binary" }),
+        vec![],
+    );
     let contents = &json_body(&response)["result"]["contents"][0];
     assert_eq!(contents["mimeType"], "image/png");
     let bytes = base64::engine::general_purpose::STANDARD

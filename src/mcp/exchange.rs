@@ -113,6 +113,15 @@ pub struct Exchange {
     inner: Rc<Inner>,
 }
 
+impl std::fmt::Debug for Exchange {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Exchange")
+            .field("era", &self.inner.era)
+            .finish_non_exhaustive()
+    }
+}
+
 struct Inner {
     era: Era,
     params: Map<String, Value>,
@@ -223,9 +232,9 @@ impl Exchange {
         let Some(token) = self.meta().and_then(|meta| meta.get("progressToken")) else {
             return;
         };
-        let mut params = json!({ "progressToken": token, "progress": progress });
+        let mut params = json!({ "progressToken": token, "progress": number(progress) });
         if let Some(total) = total {
-            params["total"] = total.into();
+            params["total"] = number(total);
         }
         if let Some(message) = message {
             params["message"] = message.into();
@@ -314,6 +323,15 @@ impl Exchange {
             delay = (delay * 2).min(REPLY_MAX_POLL_MILLIS);
         }
         Err(AskError::NoAnswer(REPLY_WAIT_MILLIS / 1000))
+    }
+}
+
+/// `value` as a JSON integer when it is one (`2`, not `2.0`).
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 9e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
     }
 }
 

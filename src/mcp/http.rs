@@ -9,7 +9,9 @@
 
 use super::envelope::era_of;
 use super::exchange::{deliver_reply, Exchange, SharedState};
-use super::jsonrpc::{error_response, result_response, ErrorCode, Message, RequestId, RpcError};
+use super::jsonrpc::{
+    error_response, result_response, ErrorCode, Message, Request, RequestId, RpcError,
+};
 use super::origin::{origin_allowed, preflight, with_cors};
 use super::server::{Era, Server};
 use super::stream::{self, EventStream};
@@ -232,29 +234,37 @@ async fn one<C: Clone + 'static>(
         };
     }
     let session = http.header("mcp-session-id").map(str::to_owned);
+    dispatch(server, shared, ctx, request, era, session, framing).await
+}
+
+/// Runs one request. Its answer is plain when the handler finishes on its
+/// own (notifications it sent go ahead of the result, on an event stream
+/// if the client reads one); it turns into a live event stream the moment
+/// the handler asks the client something and must wait for the answer.
+async fn dispatch<C: Clone + 'static>(
+    server: &Rc<Server<C>>,
+    shared: Rc<dyn SharedState>,
+    ctx: C,
+    request: Request,
+    era: Era,
+    session: Option<String>,
+    framing: Framing,
+) -> HttpResponse {
     let (outbox, mut sent) = mpsc::unbounded();
     let (go_live, live) = oneshot::channel();
     // Only a client that reads event streams can be asked anything.
     let go_live = framing.sse.then_some(go_live);
-    let exchange = Exchange::new(
-        era,
-        request.params.clone(),
-        session,
-        shared,
-        outbox.clone(),
-        go_live,
-    );
-    let work = {
-        let (server, request) = (server.clone(), request.clone());
-        async move { server.handle(era, ctx, &request, &exchange).await }
-    };
-    let work = Box::pin(work);
+    let params = request.params.clone();
+    let exchange = Exchange::new(era, params, session, shared, outbox.clone(), go_live);
+    let id = request.id.clone();
+    let is_initialize = request.method == "initialize";
+    let server = server.clone();
+    let work = Box::pin(async move { server.handle(era, ctx, &request, &exchange).await });
     let outcome = match select(work, live).await {
         Either::Left((outcome, _)) => outcome,
         Either::Right((Err(_), work)) => work.await,
         Either::Right((Ok(()), work)) => {
             let head = drain(&mut sent).iter().flat_map(stream::event).collect();
-            let id = request.id.clone();
             let finish = work.map(move |outcome| {
                 let _ = outbox.unbounded_send(response_body(&id, outcome));
             });
@@ -266,25 +276,22 @@ async fn one<C: Clone + 'static>(
         }
     };
     let notifications = drain(&mut sent);
-    let response = match outcome {
+    match outcome {
         Ok(result) => {
-            let session = (request.method == "initialize").then(session_id).flatten();
-            let body = result_response(&request.id, result);
-            let response = answer(&notifications, &body, framing);
-            match session {
-                Some(id) => response.with_header("Mcp-Session-Id", id),
+            let response = answer(&notifications, &result_response(&id, result), framing);
+            match is_initialize.then(session_id).flatten() {
+                Some(session) => response.with_header("Mcp-Session-Id", session),
                 None => response,
             }
         }
         Err(error) => {
-            let body = error_response(Some(&request.id), &error);
+            let body = error_response(Some(&id), &error);
             match error_status(era, error.code) {
                 200 => answer(&notifications, &body, framing),
                 status => HttpResponse::json(status, &body),
             }
         }
-    };
-    response
+    }
 }
 
 /// 2026-07-28 signals some errors in the status line too.

@@ -62,6 +62,9 @@ pub struct Server<C> {
     /// `subscriptions/listen`); the `subscribe` capability is declared
     /// only when there is one.
     pub watchable: Vec<&'static str>,
+    /// Hands the request's exchange to the application context, so code
+    /// deep in a handler can report progress or log.
+    pub attach: fn(C, &Exchange) -> C,
 }
 
 impl<C: Clone + 'static> Server<C> {
@@ -72,6 +75,7 @@ impl<C: Clone + 'static> Server<C> {
             prompts: PromptRegistry::default(),
             resources: ResourceRegistry::default(),
             watchable: Vec::new(),
+            attach: |ctx, _| ctx,
         }
     }
 
@@ -84,6 +88,7 @@ impl<C: Clone + 'static> Server<C> {
         exchange: &Exchange,
     ) -> Result<Value, RpcError> {
         let params = &request.params;
+        let ctx = (self.attach)(ctx, exchange);
         let (mut result, cache) = match (era, request.method.as_str()) {
             (Era::Legacy(_), "initialize") => (self.initialize(params)?, None),
             (Era::Legacy(_), "ping") => (Map::new(), None),

@@ -172,6 +172,7 @@ impl Prompt<Context> for AccessibilityAudit {
             PromptError::Failed(format!("Could not read the account for the audit: {error}"))
         };
         let client = ctx.kaltura().map_err(failed)?;
+        ctx.progress(0, 2, "Listing the entries in scope");
         let (entries, total_in_scope) = entries_in_scope(&client, &scope).await?;
         let entries: Vec<MediaEntry> = entries
             .into_iter()
@@ -179,7 +180,13 @@ impl Prompt<Context> for AccessibilityAudit {
                 matches!(entry.media_type, Some(1) | Some(5)) || matches!(scope, Scope::Entry(_))
             })
             .collect();
+        ctx.progress(
+            1,
+            2,
+            &format!("Reading caption tracks of {} entries", entries.len()),
+        );
         let captions = captions_of(&client, &entries).await.map_err(failed)?;
+        ctx.progress(2, 2, "Done");
         let report = Coverage::measure(&entries, &captions);
         Ok(vec![user(report.render(&scope, total_in_scope))])
     }

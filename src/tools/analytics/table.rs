@@ -9,6 +9,7 @@ use super::report::{Cell, Column, Table, Totals};
 use crate::context::Context;
 use crate::kaltura::api::{report, Pager};
 use crate::kaltura::{EntryId, MultiRequest};
+use crate::mcp::exchange::LogLevel;
 use crate::mcp::tool::{Tool, ToolError};
 use crate::tools::kaltura_failure;
 use schemars::JsonSchema;
@@ -232,13 +233,27 @@ pub async fn run_resolved(
         objects,
     ));
     let total = batch.add(report::total(report.id, &resolved.filter, objects));
+    ctx.progress(
+        0,
+        2,
+        &format!("Asking Kaltura for the {} report", report.name),
+    );
     let answers = client.multirequest(batch).await.map_err(kaltura_failure)?;
+    ctx.progress(1, 2, "Reading the report");
     let table = Table::parse(&answers.take(table).map_err(kaltura_failure)?);
     // Some reports have no totals; the table stands without them.
     let totals = answers
         .take(total)
         .map(|total| Totals::parse(&total))
         .unwrap_or_default();
+    let summary = format!(
+        "{}: {} of {} rows in one round trip",
+        report.name,
+        table.rows.len(),
+        table.total_count.unwrap_or(table.rows.len() as i64)
+    );
+    ctx.log(LogLevel::Debug, &summary).await;
+    ctx.progress(2, 2, "Done");
     Ok(AnalyticsTable {
         report: ReportRef::of(report),
         range: resolved.range,

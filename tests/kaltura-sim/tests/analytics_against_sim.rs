@@ -491,3 +491,40 @@ fn every_catalog_report_round_trips_through_the_simulator() {
         assert_eq!(answer["report"]["id"], report.id, "{}", report.name);
     }
 }
+
+#[test]
+fn analytics_reports_progress_and_debug_logs_when_asked() {
+    let h = Harness::new();
+    let params = json!({
+        "name": "get_analytics",
+        "arguments": {"report_type": "top_content", "from_date": "last_7_days"},
+        "_meta": {"progressToken": 42},
+    });
+    let messages = h.rpc_messages("tools/call", params);
+    let progress: Vec<(u64, &str)> = messages
+        .iter()
+        .filter(|message| message["method"] == "notifications/progress")
+        .map(|message| {
+            assert_eq!(message["params"]["progressToken"], 42);
+            assert_eq!(message["params"]["total"], 2);
+            let done = message["params"]["progress"].as_u64().unwrap();
+            (done, message["params"]["message"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(progress.len(), 3, "{messages:?}");
+    assert_eq!(
+        progress[0],
+        (0, "Asking Kaltura for the top_content report")
+    );
+    assert_eq!(progress[2], (2, "Done"));
+    // Legacy sessions log everything unless they set a level.
+    let logged: Vec<&str> = messages
+        .iter()
+        .filter(|message| message["method"] == "notifications/message")
+        .filter_map(|message| message["params"]["data"].as_str())
+        .collect();
+    assert_eq!(logged.len(), 1);
+    assert!(logged[0].starts_with("top_content: "), "{logged:?}");
+    let answer = messages.last().unwrap();
+    assert_eq!(answer["result"]["isError"], false);
+}

@@ -153,6 +153,17 @@ impl Harness {
     /// One JSON-RPC request through the streamable-HTTP layer (legacy era,
     /// 2025-11-25): its `result`, or its `error`.
     pub fn rpc(&self, method: &str, params: Value) -> Result<Value, Value> {
+        let messages = self.rpc_messages(method, params);
+        let answer = messages.last().expect("an answer");
+        match answer.get("error") {
+            Some(error) => Err(error.clone()),
+            None => Ok(answer["result"].clone()),
+        }
+    }
+
+    /// Every message of the answer to one request: notifications sent on
+    /// its event stream (if it became one), then the response.
+    pub fn rpc_messages(&self, method: &str, params: Value) -> Vec<Value> {
         let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params});
         let request = kaltura_mcp::mcp::http::HttpRequest {
             method: "POST".into(),
@@ -176,11 +187,14 @@ impl Harness {
             ctx,
             &request,
         ));
-        let answer: Value = serde_json::from_slice(&response.body).expect("a JSON answer");
-        match answer.get("error") {
-            Some(error) => Err(error.clone()),
-            None => Ok(answer["result"].clone()),
+        if response.header("content-type") == Some("text/event-stream") {
+            return String::from_utf8_lossy(&response.body)
+                .lines()
+                .filter_map(|line| line.strip_prefix("data: "))
+                .map(|data| serde_json::from_str(data).expect("a JSON event"))
+                .collect();
         }
+        vec![serde_json::from_slice(&response.body).expect("a JSON answer")]
     }
 }
 
