@@ -5,7 +5,8 @@
 
 use super::request_state::{self, RoundState};
 use crate::context::Context;
-use crate::mcp::exchange::{Exchange, Gathered, Need};
+use crate::mcp::exchange::Exchange;
+use crate::mcp::input::{Gathered, Need};
 use crate::mcp::jsonrpc::RpcError;
 use crate::mcp::prompt::{PromptRegistry, RawPrompt};
 use crate::mcp::tool::{RawTool, ToolRegistry};

@@ -7,7 +7,8 @@
 //!   two over the named-handler table in [`registry`];
 //! - [`schema`], [`pagination`], [`cache_hint`]: helpers of the above;
 //! - [`exchange`]: what a handler may do mid-request (progress, logging,
-//!   asking the client), [`stream`] (server-sent events) and
+//!   asking the client), [`input`] (needs answered by either era),
+//!   [`stream`] (server-sent events) and
 //!   [`subscription`] (`subscriptions/listen`);
 //! - [`http`]: streamable HTTP as a pure function, with [`envelope`] (the
 //!   era's header and `_meta` rules) and [`origin`] (Origin check, CORS).
@@ -17,6 +18,7 @@ pub mod completion;
 pub mod envelope;
 pub mod exchange;
 pub mod http;
+pub mod input;
 pub mod jsonrpc;
 pub mod origin;
 pub mod pagination;
