@@ -7,13 +7,37 @@
 //!
 //! - [`content`]: tools answering each kind of content block, and errors;
 //! - [`notifying`]: tools that report progress and log;
-//! - [`asking`]: tools and a prompt that need the client (sampling,
-//!   elicitation, roots), over a legacy stream or `input_required`;
+//! - [`asking`]: tools that need the client (sampling, elicitation),
+//!   over a legacy stream or `input_required`, and the helpers of both;
+//! - [`input_required`]: the 2026-07-28 multi-round flows, and a prompt;
 //! - [`request_state`]: the sealed `requestState` of those rounds;
 //! - [`resources`], [`prompts`]: the fixture resources and prompts.
 
+/// A fixture tool: its type, name and description, and the function that
+/// runs it by name (the fixtures share most of their code).
+macro_rules! tool {
+    ($type:ident, $name:literal, $description:literal, $run:path) => {
+        struct $type;
+        impl RawTool<Context> for $type {
+            const NAME: &'static str = $name;
+            const DESCRIPTION: &'static str = $description;
+            fn input_schema() -> Value {
+                $crate::conformance::asking::input_schema_of($name)
+            }
+            async fn call(
+                ctx: Context,
+                arguments: Value,
+                exchange: Exchange,
+            ) -> Result<Value, RpcError> {
+                $run($name, ctx, arguments, exchange).await
+            }
+        }
+    };
+}
+
 mod asking;
 mod content;
+mod input_required;
 mod notifying;
 mod prompts;
 mod request_state;
@@ -30,7 +54,8 @@ pub(crate) const RED_PIXEL_PNG: &str =
 pub fn register(server: &mut Server<Context>) {
     content::register(&mut server.tools);
     notifying::register(&mut server.tools);
-    asking::register(&mut server.tools, &mut server.prompts);
+    asking::register(&mut server.tools);
+    input_required::register(&mut server.tools, &mut server.prompts);
     resources::register(&mut server.resources);
     prompts::register(&mut server.prompts);
     server.watchable.push(resources::WATCHED);

@@ -130,32 +130,42 @@ impl<C> Default for ResourceRegistry<C> {
 
 impl<C: 'static> ResourceRegistry<C> {
     pub fn register<R: Resource<C>>(&mut self) -> &mut Self {
-        self.resource_definitions.push(json!({
+        let definition = json!({
             "uri": R::URI,
             "name": R::NAME,
             "title": R::TITLE,
             "description": R::DESCRIPTION,
             "mimeType": R::MIME_TYPE,
-        }));
-        self.resources.push(Entry {
-            mime_type: R::MIME_TYPE,
-            matches: Box::new(|uri| uri == R::URI),
-            reader: Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) })),
         });
-        self
+        let reader: Reader<C> =
+            Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) }));
+        self.add_fixed(definition, R::URI, R::MIME_TYPE, reader)
     }
 
     pub fn register_blob<R: BlobResource<C>>(&mut self) -> &mut Self {
-        self.resource_definitions.push(json!({
+        let definition = json!({
             "uri": R::URI,
             "name": R::NAME,
             "description": R::DESCRIPTION,
             "mimeType": R::MIME_TYPE,
-        }));
+        });
+        let reader: Reader<C> =
+            Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) }));
+        self.add_fixed(definition, R::URI, R::MIME_TYPE, reader)
+    }
+
+    fn add_fixed(
+        &mut self,
+        definition: Value,
+        uri: &'static str,
+        mime_type: &'static str,
+        reader: Reader<C>,
+    ) -> &mut Self {
+        self.resource_definitions.push(definition);
         self.resources.push(Entry {
-            mime_type: R::MIME_TYPE,
-            matches: Box::new(|uri| uri == R::URI),
-            reader: Box::new(|ctx, _uri| Box::pin(async { R::read(ctx).await.map(Into::into) })),
+            mime_type,
+            matches: Box::new(move |candidate| candidate == uri),
+            reader,
         });
         self
     }
