@@ -263,18 +263,29 @@ impl Exchange {
     /// Remembers a legacy session's `logging/setLevel` for its later
     /// requests (nothing to remember without a session id).
     pub async fn remember_session_level(&self, level: LogLevel) {
-        if let Some(session) = &self.inner.session {
+        if let Some(session) = self.session() {
             let key = format!("{SESSION_LEVEL_KEY}{session}");
             let value = level.as_str().to_owned();
             self.inner.shared.put(&key, value, SESSION_TTL_SECS).await;
         }
     }
 
+    /// The client's `Mcp-Session-Id`, if it is one this server could have
+    /// issued (the key it names in shared state must stay short and plain).
+    fn session(&self) -> Option<&str> {
+        let session = self.inner.session.as_deref()?;
+        let plain = session.len() <= 64
+            && session
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_');
+        plain.then_some(session)
+    }
+
     async fn session_level(&self) -> Option<LogLevel> {
         if let Some(known) = *self.inner.session_level.borrow() {
             return known;
         }
-        let level = match &self.inner.session {
+        let level = match self.session() {
             Some(session) => self
                 .inner
                 .shared
