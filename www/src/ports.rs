@@ -16,18 +16,42 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
-    // The global `setTimeout` (a window's, a worker's or Node's alike).
+    // The global timers (a window's, a worker's or Node's alike).
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &js_sys::Function, millis: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
 }
 
-/// Resolves after `duration`.
-async fn delay(duration: Duration) {
-    let millis = duration.as_millis().min(i32::MAX as u128) as i32;
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, millis);
-    });
-    let _ = JsFuture::from(promise).await;
+/// A timer that resolves after a duration and is cleared when dropped, so
+/// a deadline that was not needed does not keep the host (Node) alive.
+struct Timer {
+    handle: JsValue,
+    fired: JsFuture,
+}
+
+impl Timer {
+    fn new(duration: Duration) -> Self {
+        let millis = duration.as_millis().min(i32::MAX as u128) as i32;
+        let mut handle = JsValue::UNDEFINED;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            handle = set_timeout(&resolve, millis);
+        });
+        Timer {
+            handle,
+            fired: JsFuture::from(promise),
+        }
+    }
+
+    async fn wait(&mut self) {
+        let _ = (&mut self.fired).await;
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        clear_timeout(&self.handle);
+    }
 }
 
 /// `fetch` (through gloo-net) as the core's [`Http`] port.
@@ -40,7 +64,9 @@ impl Http for FetchHttp {
         let controller =
             web_sys::AbortController::new().map_err(|error| connect_error(&error))?;
         let exchange = pin!(exchange(request, controller.signal()));
-        match select(exchange, pin!(delay(timeout))).await {
+        let mut timer = Timer::new(timeout);
+        let deadline = pin!(timer.wait());
+        match select(exchange, deadline).await {
             Either::Left((outcome, _)) => outcome,
             Either::Right(_) => {
                 controller.abort();
@@ -106,6 +132,6 @@ impl Clock for BrowserClock {
     }
 
     async fn sleep(&self, duration: Duration) {
-        delay(duration).await;
+        Timer::new(duration).wait().await;
     }
 }

@@ -209,15 +209,17 @@ function resolve(schema, root) {
   for (let depth = 0; depth < 8; depth++) {
     if (current.$ref) {
       const name = current.$ref.split('/').pop();
-      current = { ...(root.$defs?.[name] ?? root.definitions?.[name] ?? {}), description: current.description ?? root.$defs?.[name]?.description };
+      const target = root.$defs?.[name] ?? root.definitions?.[name] ?? {};
+      current = { ...target, description: current.description ?? target.description, default: current.default ?? target.default };
       continue;
     }
     const options = current.anyOf ?? current.oneOf;
     if (options) {
       const nonNull = options.filter((option) => option.type !== 'null');
-      // An enum written as one `const` per value.
-      if (nonNull.length > 1 && nonNull.every((option) => 'const' in option)) {
-        return { ...current, type: 'string', enum: nonNull.map((option) => option.const), anyOf: undefined, oneOf: undefined };
+      // An enum written as alternatives: one `const` (or a few `enum` values) each.
+      if (nonNull.length > 1 && nonNull.every((option) => 'const' in option || Array.isArray(option.enum))) {
+        const values = nonNull.flatMap((option) => ('const' in option ? [option.const] : option.enum));
+        return { ...current, type: 'string', enum: values, anyOf: undefined, oneOf: undefined };
       }
       if (nonNull.length === 1) {
         current = { ...nonNull[0], description: current.description ?? nonNull[0].description, default: current.default };
