@@ -472,6 +472,11 @@ mod tests {
             "the client name is escaped"
         );
         assert!(page.contains("name=\"code_challenge\" value=\"abc\""));
+        // The browser page can finish the same request.
+        assert!(
+            page.contains(&format!("href=\"/?client_id={id}&amp;redirect_uri=https%3A%2F%2Fapp.example%2Fcb&amp;state=s1&amp;code_challenge=abc&amp;")),
+            "{page}"
+        );
         assert!(consent
             .headers
             .iter()

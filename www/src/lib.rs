@@ -16,7 +16,7 @@
 mod ports;
 
 use kaltura_mcp::app;
-use kaltura_mcp::auth::tokens::{CredentialInput, CredentialError, Described};
+use kaltura_mcp::auth::tokens::{CredentialError, CredentialInput, Described};
 use kaltura_mcp::config::{Config, DEFAULT_PRIVILEGES};
 use kaltura_mcp::context::{Account, Context};
 use kaltura_mcp::kaltura::ks::{self, KsSpec, SessionType};
@@ -94,11 +94,7 @@ pub fn connect(input: JsValue) -> js_sys::Promise {
             .map_err(|error| refusal(None, &format!("unexpected input: {error}")))?;
         let fail = |error: CredentialError| refusal(error.field, &error.message);
         let config = Rc::new(browser_config(input.service_url.as_deref()).map_err(fail)?);
-        let ports = Ports::new(
-            ports::FetchHttp,
-            ports::BrowserClock,
-            MemoryKv::default(),
-        );
+        let ports = Ports::new(ports::FetchHttp, ports::BrowserClock, MemoryKv::default());
         let ctx = Context::with_ports(config.clone(), ports, Rc::default());
         let grant = input.into_grant(&ctx).await.map_err(fail)?;
         let (service_url, credentials) = grant
@@ -185,12 +181,7 @@ pub fn mint_ks(
     let partner_id = (partner_id.fract() == 0.0 && partner_id > 0.0)
         .then_some(partner_id as u64)
         .and_then(|id| PartnerId::new(id).ok())
-        .ok_or_else(|| {
-            refusal(
-                Some("partnerId"),
-                "partner id must be a positive integer",
-            )
-        })?;
+        .ok_or_else(|| refusal(Some("partnerId"), "partner id must be a positive integer"))?;
     let secret = admin_secret.trim();
     if secret.is_empty() {
         return Err(refusal(Some("adminSecret"), "an admin secret is required"));

@@ -61,8 +61,7 @@ pub struct FetchHttp;
 impl Http for FetchHttp {
     async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError> {
         let timeout = request.timeout;
-        let controller =
-            web_sys::AbortController::new().map_err(|error| connect_error(&error))?;
+        let controller = web_sys::AbortController::new().map_err(|error| connect_error(&error))?;
         let exchange = pin!(exchange(request, controller.signal()));
         let mut timer = Timer::new(timeout);
         let deadline = pin!(timer.wait());
