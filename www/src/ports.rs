@@ -4,12 +4,11 @@
 //! `setTimeout`. The page keeps no storage, so KV is the core's in-memory
 //! store, alive as long as the page.
 
-use futures_util::future::{select, Either};
 use gloo_net::http::{Method, RequestBuilder};
 use kaltura_mcp::platform::{
-    Clock, Http, Method as CoreMethod, OutboundRequest, OutboundResponse, TransportError,
+    within_deadline, Clock, Http, Method as CoreMethod, OutboundRequest, OutboundResponse,
+    TransportError,
 };
-use std::pin::pin;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -62,16 +61,9 @@ impl Http for FetchHttp {
     async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError> {
         let timeout = request.timeout;
         let controller = web_sys::AbortController::new().map_err(|error| connect_error(&error))?;
-        let exchange = pin!(exchange(request, controller.signal()));
         let mut timer = Timer::new(timeout);
-        let deadline = pin!(timer.wait());
-        match select(exchange, deadline).await {
-            Either::Left((outcome, _)) => outcome,
-            Either::Right(_) => {
-                controller.abort();
-                Err(TransportError::Timeout(timeout))
-            }
-        }
+        let exchange = exchange(request, controller.signal());
+        within_deadline(timeout, exchange, timer.wait(), || controller.abort()).await
     }
 }
 
