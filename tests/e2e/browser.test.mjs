@@ -299,3 +299,32 @@ test('an MCP client\'s OAuth step finished from the page, with the secret kept i
     callback.close();
   }
 });
+
+test('the server\'s own consent form (no script) also returns to the MCP client in Chromium', { timeout: 120_000 }, async () => {
+  const port = await freePort();
+  const redirectUri = `http://127.0.0.1:${port}/callback`;
+  const callback = http.createServer((_, response) => response.end('ok'));
+  await new Promise((resolve) => callback.listen(port, '127.0.0.1', resolve));
+  const { page, close } = await openPage();
+  try {
+    const registered = await (await fetch(`${worker.base}/register`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_name: 'e2e form client', redirect_uris: [redirectUri], token_endpoint_auth_method: 'none' }),
+    })).json();
+    const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
+    const params = new URLSearchParams({ response_type: 'code', client_id: registered.client_id, redirect_uri: redirectUri, state: 'st-2', code_challenge: challenge, code_challenge_method: 'S256' });
+    await page.goto(`${worker.base}/authorize?${params}`);
+    await page.fill('#serviceUrl', sim.url);
+    await page.fill('#partnerId', String(sim.partnerId));
+    await page.fill('#adminSecret', sim.adminSecret);
+    // Browsers apply a CSP form-action to the redirect after the post as well.
+    const returned = page.waitForRequest((request) => request.url().startsWith(redirectUri), { timeout: 30_000 });
+    await page.click('button[type="submit"]');
+    const back = new URL((await returned).url());
+    assert.equal(back.searchParams.get('state'), 'st-2');
+    assert.match(back.searchParams.get('code') ?? '', /\S/);
+  } finally {
+    await close();
+    callback.close();
+  }
+});
