@@ -303,7 +303,10 @@ fn into_response(reply: Reply) -> HttpResponse {
                 // The consent page runs no script and may not be framed. No
                 // form-action: browsers apply it to the redirect that follows
                 // the form too, and that goes to the MCP client's redirect_uri.
-                ("Content-Security-Policy".into(), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'".into()),
+                (
+                    "Content-Security-Policy".into(),
+                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'".into(),
+                ),
                 ("X-Frame-Options".into(), "DENY".into()),
             ],
             body: html.into_bytes(),

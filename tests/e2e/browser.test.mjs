@@ -191,8 +191,13 @@ async function run(page, tool, args, route = 'page') {
   return JSON.parse(await page.textContent('#result-json'));
 }
 
-test('the playground runs search_entries in the page and through /mcp, and draws charts', { timeout: 180_000 }, async () => {
+/** The milliseconds the page reported for its last run. */
+const reportedMillis = async (page) => Number((await page.textContent('#run-status')).match(/(\d+) ms/)[1]);
+
+test('the playground runs search_entries in the page and through /mcp, and draws charts', { timeout: 180_000 }, async (t) => {
+  const loadStarted = Date.now();
   const { page, requests, problems, close } = await openPage();
+  t.diagnostic(`page load to wasm ready: ${Date.now() - loadStarted} ms`);
   try {
     await fillAccount(page);
     await page.click('#connect-button');
@@ -215,12 +220,14 @@ test('the playground runs search_entries in the page and through /mcp, and draws
     assert.match(await page.textContent('#run-status'), /in this page/);
     assert.equal(requests.filter((r) => r.url() === worker.url).length, mcpBefore, 'no /mcp call for an in-page run');
     assert.ok(requests.some((r) => r.url().startsWith(`${sim.url}/api_v3/service/elasticsearch_esearch`)), 'eSearch straight from the page');
+    const inPageMillis = await reportedMillis(page);
     await page.screenshot({ path: path.join(SHOTS, '4-search-in-page.png'), fullPage: true });
 
     const viaServer = await run(page, 'search_entries', { query: 'kubernetes', max_results: '5' }, 'server');
     assert.match(await page.textContent('#run-status'), /through the server/);
     assert.equal(requests.filter((r) => r.url() === worker.url).length, mcpBefore + 1);
     assert.deepEqual(viaServer.entries.map((e) => e.id), inPage.entries.map((e) => e.id), 'both routes answer alike');
+    t.diagnostic(`search_entries (5 results): ${inPageMillis} ms in the page, ${await reportedMillis(page)} ms through /mcp`);
 
     const series = await run(page, 'get_analytics_timeseries', { from_date: '2026-10-01', to_date: '2026-10-31' });
     assert.ok(series.series.length > 0 && series.series[0].points.length > 1, JSON.stringify(series).slice(0, 300));
@@ -241,7 +248,12 @@ test('the playground runs search_entries in the page and through /mcp, and draws
   }
 });
 
-test('readable at phone width: nothing wider than the screen', { timeout: 60_000 }, async () => {
+test('readable at phone width: nothing wider than the screen; CSP headers served', { timeout: 60_000 }, async () => {
+  const served = await fetch(`${worker.base}/`);
+  const policy = served.headers.get('content-security-policy') ?? '';
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(policy, /frame-ancestors 'none'/);
+  assert.equal((await fetch(`${worker.base}/_headers`)).status, 404, 'the header rules are not served');
   const { page, close } = await openPage('', { width: 375, height: 812 });
   try {
     await fillAccount(page);
