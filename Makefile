@@ -33,6 +33,14 @@ export WRANGLER_SEND_METRICS := false
 VENV := tests/e2e/.venv
 RUST_SOURCES := $(shell find src worker/src -name '*.rs') Cargo.toml Cargo.lock worker/Cargo.toml
 WORKER_JS := worker/build/index.js
+# The page's wasm (crate kaltura-mcp-web), served with the static page.
+WEB_SOURCES := $(shell find src www/src -name '*.rs') Cargo.toml Cargo.lock www/Cargo.toml
+WEB_PKG := www/static/pkg
+WEB_WASM := $(WEB_PKG)/kaltura_mcp_web_bg.wasm
+# What rustc's wasm32 target emits by default; wasm-opt must accept it.
+WASM_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-reference-types --enable-multivalue
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: help tools build sim dev test check e2e bench clean
 
@@ -51,6 +59,8 @@ tools: node_modules/.installed $(VENV)/.installed
 	@# Not --locked: a dependency locked by wasm-bindgen-cli is missing from the index.
 	@wasm-bindgen --version 2>/dev/null | grep -q '$(WASM_BINDGEN_VERSION)' || \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@# The browser tests drive Debian's Chromium (never a downloaded one).
+	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -61,15 +71,21 @@ $(VENV)/.installed: tests/e2e/python/requirements.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/python/requirements.txt
 	@touch $@
 
-## build: the worker's wasm and JS glue, optimised, into worker/build; and
-## the Kaltura simulator.
-build: tools $(WORKER_JS) sim
+## build: the worker's wasm and JS glue, optimised, into worker/build; the
+## page's wasm into www/static/pkg; and the Kaltura simulator.
+build: tools $(WORKER_JS) $(WEB_WASM) sim
 
 sim:
 	cargo build -p kaltura-sim
 
 $(WORKER_JS): $(RUST_SOURCES)
 	cd worker && worker-build --release
+
+$(WEB_WASM): $(WEB_SOURCES)
+	cargo build -p kaltura-mcp-web --target $(WASM_TARGET) --release
+	wasm-bindgen --target web --no-typescript --out-dir $(WEB_PKG) \
+		target/$(WASM_TARGET)/release/kaltura_mcp_web.wasm
+	wasm-opt -Os $(WASM_FEATURES) $@ -o $@ || { rm -f $@; exit 1; }
 
 ## dev: serve the worker locally under wrangler dev (workerd + local KV).
 ## Unless a Kaltura service is configured (KALTURA_SERVICE_URL in the
@@ -100,7 +116,7 @@ test: check e2e
 check: tools
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p kaltura-mcp -p kaltura-mcp-worker --target $(WASM_TARGET) -- -D warnings
+	cargo clippy -p kaltura-mcp -p kaltura-mcp-worker -p kaltura-mcp-web --target $(WASM_TARGET) -- -D warnings
 	cargo test --workspace
 	cargo build -p kaltura-mcp --target $(WASM_TARGET) --release
 
@@ -111,8 +127,10 @@ e2e: build
 bench: build
 	@raw=$$(stat -c %s worker/build/index_bg.wasm); gz=$$(gzip -9 -c worker/build/index_bg.wasm | wc -c); \
 	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "worker wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
+	@raw=$$(stat -c %s $(WEB_WASM)); gz=$$(gzip -9 -c $(WEB_WASM) | wc -c); \
+	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "page wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
 	cargo bench --bench protocol --bench kaltura
 
 clean:
 	cargo clean
-	rm -rf worker/build node_modules $(VENV) .wrangler results
+	rm -rf worker/build $(WEB_PKG) node_modules $(VENV) .wrangler results

@@ -303,8 +303,13 @@ fn into_response(reply: Reply) -> HttpResponse {
             headers: vec![
                 ("Content-Type".into(), "text/html; charset=utf-8".into()),
                 no_store,
-                // The consent page runs no script and may not be framed.
-                ("Content-Security-Policy".into(), "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'".into()),
+                // The consent page runs no script and may not be framed. No
+                // form-action: browsers apply it to the redirect that follows
+                // the form too, and that goes to the MCP client's redirect_uri.
+                (
+                    "Content-Security-Policy".into(),
+                    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'".into(),
+                ),
                 ("X-Frame-Options".into(), "DENY".into()),
             ],
             body: html.into_bytes(),
@@ -478,6 +483,11 @@ mod tests {
             "the client name is escaped"
         );
         assert!(page.contains("name=\"code_challenge\" value=\"abc\""));
+        // The browser page can finish the same request.
+        assert!(
+            page.contains(&format!("href=\"/?client_id={id}&amp;redirect_uri=https%3A%2F%2Fapp.example%2Fcb&amp;state=s1&amp;code_challenge=abc&amp;")),
+            "{page}"
+        );
         assert!(consent
             .headers
             .iter()

@@ -73,6 +73,30 @@ pub trait Http {
     async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError>;
 }
 
+/// How an [`Http`] port keeps its deadline, whatever its timers: the
+/// exchange's outcome if it ends before `deadline` (a timer of `timeout`)
+/// does, else `abort()` is called and the answer is a timeout.
+pub async fn within_deadline<T>(
+    timeout: Duration,
+    exchange: impl Future<Output = Result<T, TransportError>>,
+    deadline: impl Future<Output = ()>,
+    abort: impl FnOnce(),
+) -> Result<T, TransportError> {
+    let mut exchange = std::pin::pin!(exchange);
+    let mut deadline = std::pin::pin!(deadline);
+    let finished = std::future::poll_fn(|cx| {
+        if let std::task::Poll::Ready(outcome) = exchange.as_mut().poll(cx) {
+            return std::task::Poll::Ready(Some(outcome));
+        }
+        deadline.as_mut().poll(cx).map(|()| None)
+    })
+    .await;
+    finished.unwrap_or_else(|| {
+        abort();
+        Err(TransportError::Timeout(timeout))
+    })
+}
+
 #[allow(async_fn_in_trait)]
 pub trait Clock {
     /// Wall-clock time, in milliseconds since the Unix epoch.
@@ -353,5 +377,32 @@ impl Ports {
 impl std::fmt::Debug for Ports {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Ports")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    #[test]
+    fn a_deadline_aborts_only_an_exchange_that_outlives_it() {
+        let aborted = Cell::new(false);
+        let in_time = pollster::block_on(within_deadline(
+            Duration::from_secs(5),
+            async { Ok(7) },
+            std::future::pending(),
+            || aborted.set(true),
+        ));
+        assert_eq!((in_time, aborted.get()), (Ok(7), false));
+
+        let late: Result<u8, _> = pollster::block_on(within_deadline(
+            Duration::from_secs(5),
+            std::future::pending(),
+            async {},
+            || aborted.set(true),
+        ));
+        assert_eq!(late, Err(TransportError::Timeout(Duration::from_secs(5))));
+        assert!(aborted.get());
     }
 }

@@ -446,6 +446,12 @@ pub fn consent_page(
         ("scope", Some(request.scope.as_str())),
         ("resource", request.resource.as_deref()),
     ];
+    // The same request, for the browser page (which checks credentials in
+    // the page and can keep the admin secret there) to finish.
+    let page_query: Vec<String> = hidden
+        .iter()
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", form::encode(v))))
+        .collect();
     let hidden: String = hidden
         .iter()
         .filter_map(|(name, value)| {
@@ -481,10 +487,12 @@ pub fn consent_page(
 <label for=\"adminSecret\">Admin secret</label><input id=\"adminSecret\" name=\"adminSecret\" type=\"password\" autocomplete=\"off\">\
 <p class=\"hint\">Or a ready KS instead of the secret:</p><label for=\"ks\">KS</label><input id=\"ks\" name=\"ks\" autocomplete=\"off\">\
 <label for=\"userId\">User ID (optional)</label><input id=\"userId\" name=\"userId\">\
-<button type=\"submit\">Connect</button></form>",
+<button type=\"submit\">Connect</button></form>\
+<p class=\"hint\"><a href=\"/?{}\">Connect on the full page</a> instead: it checks the credentials in your browser and can keep your admin secret there.</p>",
         html_escape(&request.client_name),
         html_escape(redirect_host),
         html_escape(default_service_url),
+        html_escape(&page_query.join("&")),
     );
     Reply::Html(
         if error.is_some() { 400 } else { 200 },

@@ -2,12 +2,10 @@
 //! (deadline enforced with an `AbortController` and a timer) and the clock
 //! with `Date.now` and `setTimeout`.
 
-use futures_util::future::{select, Either};
 use kaltura_mcp::platform::{
-    Clock, Http, Kv, KvError, Method as CoreMethod, OutboundRequest, OutboundResponse,
-    TransportError,
+    within_deadline, Clock, Http, Kv, KvError, Method as CoreMethod, OutboundRequest,
+    OutboundResponse, TransportError,
 };
-use std::pin::pin;
 use std::time::Duration;
 use worker::{
     AbortController, AbortSignal, Date, Delay, Fetch, Headers, Method, Request, RequestInit,
@@ -21,14 +19,11 @@ impl Http for FetchHttp {
     async fn send(&self, request: OutboundRequest) -> Result<OutboundResponse, TransportError> {
         let timeout = request.timeout;
         let controller = AbortController::default();
-        let exchange = pin!(exchange(request, controller.signal()));
-        match select(exchange, pin!(Delay::from(timeout))).await {
-            Either::Left((outcome, _)) => outcome,
-            Either::Right(_) => {
-                controller.abort();
-                Err(TransportError::Timeout(timeout))
-            }
-        }
+        let exchange = exchange(request, controller.signal());
+        within_deadline(timeout, exchange, Delay::from(timeout), || {
+            controller.abort()
+        })
+        .await
     }
 }
 
