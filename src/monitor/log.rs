@@ -6,7 +6,7 @@
 use super::peek::RpcSummary;
 use super::Facts;
 use crate::time::format_utc;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
@@ -73,47 +73,86 @@ pub(super) struct RequestRecord<'a> {
     pub at_millis: u64,
 }
 
+/// The request log line's fields, in the order they print.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RequestLine<'a> {
+    ts: String,
+    level: &'static str,
+    msg: &'static str,
+    request_id: &'a str,
+    route: &'static str,
+    method: &'a str,
+    rpc_method: Option<&'static str>,
+    rpc_id: Option<&'a str>,
+    tool: Option<&'a str>,
+    status: u16,
+    tool_error: bool,
+    duration_ms: u64,
+    kaltura_calls: u32,
+    kaltura_round_trips: u32,
+    kaltura_failures: u32,
+    cache: Option<&'static str>,
+    partner_id: Option<u64>,
+    auth_failure: Option<&'static str>,
+    rate_limited: bool,
+    isolate: &'a str,
+}
+
 impl RequestRecord<'_> {
     pub fn line(&self) -> LogLine {
         let facts = self.facts;
         let cache = match (facts.cache_hits, facts.cache_misses) {
-            (0, 0) => Value::Null,
-            (_, 0) => "hit".into(),
-            (0, _) => "miss".into(),
-            _ => "mixed".into(),
+            (0, 0) => None,
+            (_, 0) => Some("hit"),
+            (0, _) => Some("miss"),
+            _ => Some("mixed"),
         };
         let level = if self.status >= 500 {
             Level::Error
         } else {
             Level::Info
         };
-        let value = json!({
-            "ts": timestamp(self.at_millis),
-            "level": level.as_str(),
-            "msg": "request",
-            "requestId": self.request_id,
-            "isolate": self.isolate,
-            "method": self.method,
-            "route": self.route,
-            "rpcMethod": self.rpc.and_then(|rpc| rpc.method),
-            "rpcId": self.rpc.and_then(|rpc| rpc.id.as_deref()),
-            "tool": self.tool,
-            "status": self.status,
-            "toolError": self.tool_error,
-            "durationMs": self.duration_ms,
-            "kalturaCalls": facts.kaltura_calls,
-            "kalturaRoundTrips": facts.kaltura_round_trips,
-            "kalturaFailures": facts.kaltura_failures,
-            "cache": cache,
-            "partnerId": facts.partner_id,
-            "authFailure": facts.auth_failure,
-            "rateLimited": facts.rate_limited,
-        });
+        let line = RequestLine {
+            ts: timestamp(self.at_millis),
+            level: level.as_str(),
+            msg: "request",
+            request_id: self.request_id,
+            route: self.route,
+            method: self.method,
+            rpc_method: self.rpc.and_then(|rpc| rpc.method),
+            rpc_id: self.rpc.and_then(|rpc| rpc.id.as_deref()),
+            tool: self.tool,
+            status: self.status,
+            tool_error: self.tool_error,
+            duration_ms: self.duration_ms,
+            kaltura_calls: facts.kaltura_calls,
+            kaltura_round_trips: facts.kaltura_round_trips,
+            kaltura_failures: facts.kaltura_failures,
+            cache,
+            partner_id: facts.partner_id,
+            auth_failure: facts.auth_failure,
+            rate_limited: facts.rate_limited,
+            isolate: self.isolate,
+        };
         LogLine {
             level,
-            text: value.to_string(),
+            text: serde_json::to_string(&line).unwrap_or_default(),
         }
     }
+}
+
+/// An alert line's fields, in the order they print.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AlertLine<'a> {
+    ts: String,
+    level: &'static str,
+    msg: &'static str,
+    alert: &'a str,
+    message: &'a str,
+    request_id: &'a str,
+    isolate: &'a str,
 }
 
 /// An alert line: `alert` names the rule, `message` says what crossed
@@ -126,18 +165,18 @@ pub(super) fn alert(
     request_id: &str,
     at_millis: u64,
 ) -> LogLine {
-    let value = json!({
-        "ts": timestamp(at_millis),
-        "level": level.as_str(),
-        "msg": "alert",
-        "alert": alert,
-        "message": message,
-        "isolate": isolate,
-        "requestId": request_id,
-    });
+    let line = AlertLine {
+        ts: timestamp(at_millis),
+        level: level.as_str(),
+        msg: "alert",
+        alert,
+        message,
+        request_id,
+        isolate,
+    };
     LogLine {
         level,
-        text: value.to_string(),
+        text: serde_json::to_string(&line).unwrap_or_default(),
     }
 }
 
