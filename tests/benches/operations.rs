@@ -9,29 +9,14 @@ use kaltura_mcp::auth::store::{Kind, TokenStore};
 use kaltura_mcp::auth::tokens;
 use kaltura_mcp::config::Config;
 use kaltura_mcp::gateway::{self, Isolate, Request};
-use kaltura_mcp::platform::{
-    Http, ManualClock, MemoryKv, OutboundRequest, OutboundResponse, Ports, TransportError,
-};
+use kaltura_mcp::platform::{ManualClock, MemoryKv, Ports};
 use std::hint::black_box;
 use std::rc::Rc;
 use std::time::Instant;
 
-struct Canned(Vec<u8>);
+mod canned;
 
-impl Http for Canned {
-    async fn send(&self, _: OutboundRequest) -> Result<OutboundResponse, TransportError> {
-        Ok(OutboundResponse {
-            status: 200,
-            headers: Vec::new(),
-            body: self.0.clone(),
-        })
-    }
-}
-
-fn report(label: &str, iterations: u32, started: Instant) {
-    let per_call = started.elapsed().as_secs_f64() * 1e6 / f64::from(iterations);
-    println!("{label:<40} {per_call:>8.2} µs/call     ({iterations} iterations)");
-}
+use canned::{report, Canned};
 
 fn search_entries_through_the_gateway(iterations: u32) {
     let path = concat!(
