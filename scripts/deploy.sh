@@ -23,7 +23,7 @@ fi
 
 if grep -q "^id = \"$PLACEHOLDER_ID\"" "$CONFIG"; then
 	echo "Creating the KV namespace for tokens and cache..."
-	created=$(wrangler kv namespace create KALTURA_MCP_KV 2>&1) || { echo "$created" >&2; exit 1; }
+	created=$(wrangler kv namespace create KALTURA_MCP_KV </dev/null 2>&1) || { echo "$created" >&2; exit 1; }
 	id=$(grep -oE '[0-9a-f]{32}' <<<"$created" | head -1)
 	if [ -z "$id" ]; then
 		echo "could not read the new namespace id from:" >&2; echo "$created" >&2; exit 1
