@@ -24,7 +24,8 @@ fi
 if grep -q "^id = \"$PLACEHOLDER_ID\"" "$CONFIG"; then
 	echo "Creating the KV namespace for tokens and cache..."
 	created=$(wrangler kv namespace create KALTURA_MCP_KV </dev/null 2>&1) || { echo "$created" >&2; exit 1; }
-	id=$(grep -oE '[0-9a-f]{32}' <<<"$created" | head -1)
+	# The snippet it prints: `id = "…"` (TOML) or `"id": "…"` (JSON).
+	id=$(grep -E '"?id"? *[=:] *"[0-9a-f]{32}"' <<<"$created" | grep -oE '[0-9a-f]{32}' | head -1 || true)
 	if [ -z "$id" ]; then
 		echo "could not read the new namespace id from:" >&2; echo "$created" >&2; exit 1
 	fi
