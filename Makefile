@@ -42,12 +42,13 @@ WASM_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapp
 	--enable-sign-ext --enable-reference-types --enable-multivalue
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help tools build sim dev test check e2e bench clean
+.PHONY: help tools build sim dev test check e2e deploy-check deploy bench clean
 
 help:
 	@echo "make dev    build and serve the worker on http://127.0.0.1:$(PORT)/mcp (PORT= to change)"
 	@echo "make test   fmt, clippy (native + wasm32), native tests, wasm32 build, end-to-end suite"
-	@echo "make bench  wasm size and native µs per request"
+	@echo "make bench  wasm size, native µs per request, load figures through wrangler dev"
+	@echo "make deploy KV namespace + TOKEN_SECRET on first run, then wrangler deploy"
 
 ## tools: install whatever is missing, at the pinned versions.
 tools: node_modules/.installed $(VENV)/.installed
@@ -111,7 +112,17 @@ dev: build
 	wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false "$$@"
 
 ## test: everything CI runs.
-test: check e2e
+test: check e2e deploy-check
+
+## deploy-check: bundle the worker as `wrangler deploy` would, without
+## uploading (no Cloudflare login needed), so a broken bundle never lands.
+deploy-check: build
+	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
+	wrangler deploy --dry-run --outdir "$$out" && ls -l "$$out"
+
+## deploy: from a clone to a live endpoint (see scripts/deploy.sh).
+deploy: build
+	scripts/deploy.sh
 
 check: tools
 	cargo fmt --all --check
@@ -129,7 +140,8 @@ bench: build
 	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "worker wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
 	@raw=$$(stat -c %s $(WEB_WASM)); gz=$$(gzip -9 -c $(WEB_WASM) | wc -c); \
 	awk -v raw=$$raw -v gz=$$gz 'BEGIN { printf "page wasm (after wasm-opt): %d bytes raw (%.1f KiB), %d bytes gzipped (%.1f KiB)\n", raw, raw/1024, gz, gz/1024 }'
-	cargo bench --bench protocol --bench kaltura
+	cargo bench --bench protocol --bench kaltura --bench operations
+	node tests/e2e/bench-load.mjs
 
 clean:
 	cargo clean

@@ -152,6 +152,18 @@ impl Cache {
     }
 }
 
+/// Whether `key` is a response-cache key (for the monitor's hit/miss counts).
+pub fn is_cache_key(key: &str) -> bool {
+    key.starts_with("cache:")
+}
+
+/// Whether a stored value is still fresh at `now_millis`: a read of it is a
+/// hit. Only its expiry is parsed.
+pub fn is_fresh(bytes: &[u8], now_millis: u64) -> bool {
+    serde_json::from_slice::<Stored<serde::de::IgnoredAny>>(bytes)
+        .is_ok_and(|stored| stored.exp > now_millis)
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -26,6 +26,70 @@ pub struct Config {
     /// `CONFORMANCE_FIXTURES=true`: the MCP conformance suite's fixture
     /// tools, resources and prompts are offered beside the product's.
     pub conformance_fixtures: bool,
+    pub monitor: MonitorConfig,
+}
+
+/// Who may read `/metrics`, and when to raise alerts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonitorConfig {
+    /// `METRICS_TOKEN`: when set, `/metrics` needs `Authorization: Bearer <it>`.
+    pub metrics_token: Option<ServerSecret>,
+    /// `ALERT_ERROR_RATE`: share of failed `/mcp` requests over five
+    /// minutes above which an error alert is logged (and health degrades).
+    pub alert_error_rate: f64,
+    /// `ALERT_SLOW_TOOL_MS`: a tool call slower than this logs a warning.
+    pub alert_slow_tool_ms: u64,
+    /// `ALERT_KALTURA_FAILURES`: this many failed Kaltura round trips in a
+    /// row log an error (0 turns the alert off).
+    pub alert_kaltura_failures: u32,
+}
+
+impl Default for MonitorConfig {
+    fn default() -> Self {
+        MonitorConfig {
+            metrics_token: None,
+            alert_error_rate: 0.2,
+            alert_slow_tool_ms: 5_000,
+            alert_kaltura_failures: 5,
+        }
+    }
+}
+
+impl MonitorConfig {
+    fn from_vars(set: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut config = MonitorConfig {
+            metrics_token: set("METRICS_TOKEN").map(|token| ServerSecret::new(token.trim())),
+            ..MonitorConfig::default()
+        };
+        if let Some(value) = set("ALERT_ERROR_RATE") {
+            config.alert_error_rate = value
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|rate| (0.0..=1.0).contains(rate))
+                .ok_or(ConfigError::Invalid {
+                    name: "ALERT_ERROR_RATE",
+                    expected: "a number between 0 and 1",
+                    value,
+                })?;
+        }
+        if let Some(value) = set("ALERT_SLOW_TOOL_MS") {
+            config.alert_slow_tool_ms = value.trim().parse().map_err(|_| ConfigError::Invalid {
+                name: "ALERT_SLOW_TOOL_MS",
+                expected: "a number of milliseconds",
+                value,
+            })?;
+        }
+        if let Some(value) = set("ALERT_KALTURA_FAILURES") {
+            config.alert_kaltura_failures =
+                value.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name: "ALERT_KALTURA_FAILURES",
+                    expected: "a whole number",
+                    value,
+                })?;
+        }
+        Ok(config)
+    }
 }
 
 /// Who may use `/mcp`, and how much.
@@ -110,6 +174,7 @@ impl Default for Config {
             kaltura: KalturaConfig::default(),
             auth: AuthConfig::default(),
             conformance_fixtures: false,
+            monitor: MonitorConfig::default(),
         }
     }
 }
@@ -183,6 +248,7 @@ impl Config {
                     value,
                 })?;
         }
+        config.monitor = MonitorConfig::from_vars(set)?;
         Ok(config)
     }
 }
@@ -370,5 +436,32 @@ mod tests {
             .starts_with("MAX_BODY_BYTES must be a positive integer"));
         let error = Config::from_vars(vars(&[("ALLOWED_ORIGINS", "evil.example")])).unwrap_err();
         assert!(error.to_string().contains("ALLOWED_ORIGINS"));
+        let error = Config::from_vars(vars(&[("ALERT_ERROR_RATE", "2")])).unwrap_err();
+        assert!(error.to_string().starts_with("ALERT_ERROR_RATE must be"));
+    }
+
+    #[test]
+    fn monitoring_settings_and_a_metrics_token_that_never_prints() {
+        let config = Config::from_vars(vars(&[
+            ("METRICS_TOKEN", " m3trics-t0ken "),
+            ("ALERT_ERROR_RATE", "0.05"),
+            ("ALERT_SLOW_TOOL_MS", "750"),
+            ("ALERT_KALTURA_FAILURES", "0"),
+        ]))
+        .unwrap();
+        let monitor = &config.monitor;
+        assert_eq!(
+            monitor.metrics_token.as_ref().unwrap().expose(),
+            "m3trics-t0ken"
+        );
+        assert_eq!(
+            (
+                monitor.alert_error_rate,
+                monitor.alert_slow_tool_ms,
+                monitor.alert_kaltura_failures
+            ),
+            (0.05, 750, 0)
+        );
+        assert!(!format!("{config:?}").contains("m3trics"));
     }
 }

@@ -1,7 +1,9 @@
 //! Every HTTP route the worker serves besides its static page, as one
 //! pure function: `/mcp` (behind the auth gate), `/api/tokens`, the OAuth
-//! endpoints and their metadata. The worker only translates requests and
-//! responses; `None` means "not ours" (the static page answers).
+//! endpoints and their metadata, `/health` and `/metrics`. The worker only
+//! translates requests and responses; `None` means "not ours" (the static
+//! page answers). Every request of ours is measured and logged through the
+//! isolate's [`Monitor`].
 
 use crate::auth::gate::{self, RateLimiter};
 use crate::auth::oauth::{self, Reply};
@@ -13,8 +15,10 @@ use crate::context::Context;
 use crate::kaltura::SessionCache;
 use crate::mcp::http::{self, HttpRequest, HttpResponse};
 use crate::mcp::server::Server;
+use crate::monitor::{health, peek, probe, Finished, Monitor, Trace};
 use crate::platform::{Clock, Ports};
 use serde_json::{json, Value};
+use sha2::Digest;
 use std::rc::Rc;
 
 /// A request as the worker received it.
@@ -33,7 +37,25 @@ pub struct Isolate {
     /// KSs of the configured account.
     pub sessions: Rc<SessionCache>,
     pub limiter: RateLimiter,
+    /// Figures, logs and health-check cache of this isolate.
+    pub monitor: Rc<Monitor>,
 }
+
+/// Routes as metric labels: a bounded set, whatever path was asked for.
+const ROUTES: &[&str] = &[
+    "/mcp",
+    "/health",
+    "/metrics",
+    "/api/tokens",
+    "/api/tokens/current",
+    "/authorize",
+    "/token",
+    "/register",
+    "/revoke",
+    "/.well-known/oauth-protected-resource",
+    "/.well-known/oauth-protected-resource/mcp",
+    "/.well-known/oauth-authorization-server",
+];
 
 /// `(origin, path, query)` of an absolute URL.
 fn split_url(url: &str) -> (String, String, String) {
@@ -48,11 +70,64 @@ fn split_url(url: &str) -> (String, String, String) {
     )
 }
 
+/// Answers a request of ours (`None`: not ours), measured and logged.
 pub async fn handle(
     server: &Rc<Server<Context>>,
     config: Rc<Config>,
     ports: Ports,
     isolate: &Isolate,
+    request: Request,
+) -> Option<HttpResponse> {
+    let (_, path, _) = split_url(&request.url);
+    let route = ROUTES.iter().copied().find(|route| *route == path)?;
+    let monitor = isolate.monitor.clone();
+    let started = ports.clock.now_millis();
+    monitor.note_start(started);
+    let trace = Rc::new(Trace::begin(
+        http::find_header(&request.headers, "cf-ray"),
+        started,
+    ));
+    let ports = probe::instrument(ports, &monitor, &trace, &config.monitor);
+    let rpc = (route == "/mcp" && request.method.eq_ignore_ascii_case("POST"))
+        .then(|| peek::peek(&request.body));
+    let method = request.method.to_ascii_uppercase();
+    let response = route_request(
+        server,
+        config.clone(),
+        ports.clone(),
+        isolate,
+        &trace,
+        request,
+    )
+    .await
+    .unwrap_or_else(|| into_response(Reply::Json(404, json!({"error": "not_found"}))));
+    let tool_error = rpc.as_ref().and_then(|rpc| rpc.method) == Some("tools/call")
+        && response.status == 200
+        && contains(&response.body, br#""isError":true"#);
+    let finished = Finished {
+        method: &method,
+        route,
+        rpc: rpc.as_ref(),
+        status: response.status,
+        tool_error,
+        finished_millis: ports.clock.now_millis(),
+    };
+    monitor.finish(&trace, finished, &config.monitor);
+    Some(response)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+async fn route_request(
+    server: &Rc<Server<Context>>,
+    config: Rc<Config>,
+    ports: Ports,
+    isolate: &Isolate,
+    trace: &Trace,
     request: Request,
 ) -> Option<HttpResponse> {
     let (base, path, query) = split_url(&request.url);
@@ -109,11 +184,16 @@ pub async fn handle(
             config.auth.rate_limit_per_minute,
             now,
         ) {
+            trace.rate_limited();
             return Some(if oauth_route { cors(limited) } else { limited });
         }
     }
     let reply = match (method.as_str(), path.as_str()) {
-        (_, "/mcp") => return Some(mcp(server, ctx, &store, isolate, &base, request).await),
+        (_, "/mcp") => return Some(mcp(server, ctx, &store, isolate, trace, &base, request).await),
+        ("GET", "/health") => return Some(health::report(&isolate.monitor, &config, &ports).await),
+        ("GET", "/metrics") => {
+            return Some(metrics(&isolate.monitor, &config, &ports, &request.headers))
+        }
         (
             "GET",
             "/.well-known/oauth-protected-resource" | "/.well-known/oauth-protected-resource/mcp",
@@ -160,7 +240,9 @@ pub async fn handle(
             | "/register"
             | "/token"
             | "/revoke"
-            | "/authorize",
+            | "/authorize"
+            | "/health"
+            | "/metrics",
         ) => Reply::Json(
             405,
             json!({"error": "method_not_allowed", "error_description": format!("{method} is not allowed on {path}")}),
@@ -176,17 +258,71 @@ pub async fn handle(
     })
 }
 
+/// `/metrics`: this isolate's figures, behind `METRICS_TOKEN` when set.
+fn metrics(
+    monitor: &Monitor,
+    config: &Config,
+    ports: &Ports,
+    headers: &[(String, String)],
+) -> HttpResponse {
+    if let Some(expected) = &config.monitor.metrics_token {
+        let given = gate::bearer_token(headers).unwrap_or_default();
+        // Digests compared, so the comparison's time says nothing of the token.
+        let digest = |text: &str| sha2::Sha256::digest(text.as_bytes());
+        if digest(given) != digest(expected.expose()) {
+            let mut refused = into_response(Reply::Json(
+                401,
+                json!({"error": "unauthorized", "message": "send Authorization: Bearer <METRICS_TOKEN>"}),
+            ));
+            refused
+                .headers
+                .push(("WWW-Authenticate".into(), "Bearer realm=\"metrics\"".into()));
+            return refused;
+        }
+    }
+    HttpResponse {
+        status: 200,
+        headers: vec![
+            (
+                "Content-Type".into(),
+                "text/plain; version=0.0.4; charset=utf-8".into(),
+            ),
+            ("Cache-Control".into(), "no-store".into()),
+        ],
+        body: monitor
+            .render_metrics(ports.clock.now_millis())
+            .into_bytes(),
+        stream: None,
+    }
+}
+
+/// Why the gate refused a request, as a metric label.
+fn refusal_reason(refusal: &HttpResponse, headers: &[(String, String)]) -> &'static str {
+    match refusal.status {
+        401 if gate::bearer_token(headers).is_some() => "invalid_token",
+        401 if http::find_header(headers, "authorization").is_some() => "malformed_authorization",
+        401 => "missing_credentials",
+        400 => "invalid_header_credentials",
+        503 => "token_storage_unavailable",
+        _ => "other",
+    }
+}
+
 async fn mcp(
     server: &Rc<Server<Context>>,
     ctx: Context,
     store: &TokenStore,
     isolate: &Isolate,
+    trace: &Trace,
     base: &str,
     request: Request,
 ) -> HttpResponse {
     let admitted = match gate::admit(&ctx, store, base, &request.headers).await {
         Ok(admitted) => admitted,
-        Err(refusal) => return refusal,
+        Err(refusal) => {
+            trace.auth_failure(refusal_reason(&refusal, &request.headers));
+            return refusal;
+        }
     };
     let now = ctx.ports.clock.now_secs();
     if let Err(limited) = isolate.limiter.check(
@@ -194,12 +330,17 @@ async fn mcp(
         ctx.config.auth.rate_limit_per_minute,
         now,
     ) {
+        trace.rate_limited();
         return limited;
     }
     let ctx = match admitted.account {
         Some(account) => ctx.for_account(account),
         None => ctx,
     };
+    trace.set_partner(
+        ctx.credentials()
+            .map(|credentials| credentials.partner_id().get()),
+    );
     let policy = ctx.config.http.clone();
     let core = HttpRequest {
         method: request.method,
@@ -362,8 +503,18 @@ mod tests {
 
     impl Deployment {
         fn new() -> Self {
+            Deployment::with(&[])
+        }
+
+        /// With more variables than `TOKEN_SECRET`.
+        fn with(vars: &[(&str, &str)]) -> Self {
             let config = Config::from_vars(|name| {
-                (name == "TOKEN_SECRET").then(|| "test-secret-0123456789".to_owned())
+                if name == "TOKEN_SECRET" {
+                    return Some("test-secret-0123456789".to_owned());
+                }
+                vars.iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
             })
             .unwrap();
             Deployment {
@@ -539,6 +690,56 @@ mod tests {
         assert_eq!(status, 401);
         let (status, _) = deployment.json("PUT", "/api/tokens", "");
         assert_eq!(status, 405);
+    }
+
+    #[test]
+    fn health_and_metrics_describe_this_isolate() {
+        let deployment = Deployment::with(&[("METRICS_TOKEN", "m3trics")]);
+        let (status, health) = deployment.json("GET", "/health", "");
+        // KV answers; Kaltura (offline here) does not: degraded, still 200.
+        assert_eq!(status, 200, "{health}");
+        assert_eq!(health["status"], "degraded");
+        assert_eq!(health["checks"]["kv"]["result"]["ok"], true);
+        assert_eq!(health["checks"]["kaltura"]["result"]["ok"], false);
+        assert_eq!(health["version"], env!("CARGO_PKG_VERSION"));
+        deployment.send(
+            "POST",
+            "/mcp",
+            r#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#,
+        );
+
+        let (status, _) = deployment.json("GET", "/metrics", "");
+        assert_eq!(status, 401, "the token is required once set");
+        let request = Request {
+            method: "GET".into(),
+            url: "https://mcp.example/metrics".into(),
+            headers: vec![("Authorization".into(), "Bearer m3trics".into())],
+            body: Vec::new(),
+        };
+        let response = pollster::block_on(handle(
+            &deployment.server,
+            deployment.config.clone(),
+            deployment.ports.clone(),
+            &deployment.isolate,
+            request,
+        ))
+        .unwrap();
+        assert_eq!(response.status, 200);
+        let text = String::from_utf8(response.body).unwrap();
+        let isolate = &deployment.isolate.monitor.isolate;
+        for expected in [
+            format!("kaltura_mcp_requests_total{{route=\"/health\",status=\"200\",isolate=\"{isolate}\"}} 1"),
+            format!("kaltura_mcp_auth_failures_total{{reason=\"missing_credentials\",isolate=\"{isolate}\"}} 1"),
+            format!("kaltura_mcp_kaltura_round_trips_total{{outcome=\"transport_error\",isolate=\"{isolate}\"}} 1"),
+            "# HELP kaltura_mcp_requests_total HTTP requests by route and status (this isolate).".to_owned(),
+        ] {
+            assert!(text.contains(&expected), "{expected} in\n{text}");
+        }
+        let logs = deployment.isolate.monitor.take_logs();
+        assert!(logs.iter().any(|line| line
+            .text
+            .contains("\"authFailure\":\"missing_credentials\"")));
+        assert!(logs.iter().all(|line| !line.text.contains("m3trics")));
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //!   [`native_http`] implements Http over `std::net` for native tests;
 //! - [`context`]: what each call receives (config, ports, Kaltura client);
 //! - [`auth`]: tokens, OAuth and the `/mcp` gate; [`gateway`]: every HTTP
-//!   route besides the static page;
+//!   route besides the static page; [`monitor`]: metrics, health, logs
+//!   and alerts of each isolate;
 //! - [`time`]: unix time to UTC calendar strings;
 //! - [`config`]: typed configuration from deployment variables.
 
@@ -28,6 +29,7 @@ pub mod context;
 pub mod gateway;
 pub mod kaltura;
 pub mod mcp;
+pub mod monitor;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native_http;
 pub mod platform;

@@ -5,26 +5,13 @@
 use kaltura_mcp::kaltura::api::{self, Pager};
 use kaltura_mcp::kaltura::ks::{self, KsSpec, SessionType};
 use kaltura_mcp::kaltura::{AdminSecret, Client, Credentials, Ks, PartnerId, ServiceUrl};
-use kaltura_mcp::platform::{Http, ManualClock, OutboundRequest, OutboundResponse, TransportError};
+use kaltura_mcp::platform::ManualClock;
 use std::hint::black_box;
 use std::time::Instant;
 
-struct Canned(Vec<u8>);
+mod canned;
 
-impl Http for Canned {
-    async fn send(&self, _: OutboundRequest) -> Result<OutboundResponse, TransportError> {
-        Ok(OutboundResponse {
-            status: 200,
-            headers: Vec::new(),
-            body: self.0.clone(),
-        })
-    }
-}
-
-fn report(label: &str, iterations: u32, started: Instant) {
-    let per_call = started.elapsed().as_secs_f64() * 1e6 / f64::from(iterations);
-    println!("{label:<40} {per_call:>8.2} µs/call     ({iterations} iterations)");
-}
+use canned::{report, Canned};
 
 fn main() {
     let iterations = 20_000;

@@ -8,6 +8,8 @@
 //! - everything else: the static page in `www/static` (the `ASSETS` binding).
 //!
 //! The core's ports (outbound HTTP, clock, KV) are implemented in [`ports`].
+//! After each request it prints the log lines the core's monitor made, and
+//! writes tool calls to Analytics Engine when `ANALYTICS` is bound.
 
 mod ports;
 
@@ -17,15 +19,20 @@ use kaltura_mcp::context::Context;
 use kaltura_mcp::gateway::{self, Isolate};
 use kaltura_mcp::mcp::http::{self, HttpResponse};
 use kaltura_mcp::mcp::server::Server;
+use kaltura_mcp::monitor::log::Level;
+use kaltura_mcp::monitor::Monitor;
 use kaltura_mcp::platform::Ports;
 use std::cell::OnceCell;
 use std::rc::Rc;
-use worker::{event, Env, Headers, Request, Response, Result};
+use worker::{
+    console_error, console_log, console_warn, event, AnalyticsEngineDataPointBuilder, Env, Headers,
+    Request, Response, Result,
+};
 
 thread_local! {
     /// Built once per isolate: registries and their JSON Schemas are fixed.
     static SERVER: OnceCell<Rc<Server<Context>>> = const { OnceCell::new() };
-    /// KSs of the configured account and the rate limiter, per isolate.
+    /// KSs of the configured account, the rate limiter and the monitor, per isolate.
     static ISOLATE: Rc<Isolate> = Rc::default();
 }
 
@@ -76,9 +83,45 @@ async fn fetch(mut request: Request, env: Env, _ctx: worker::Context) -> Result<
     );
     let isolate = ISOLATE.with(Rc::clone);
     let server = server(&config);
-    match gateway::handle(&server, config, ports, &isolate, core_request).await {
+    let handled = gateway::handle(&server, config, ports, &isolate, core_request).await;
+    report(&isolate.monitor, &env);
+    match handled {
         Some(response) => into_worker_response(response),
         None => env.assets("ASSETS")?.fetch_request(request).await,
+    }
+}
+
+/// Prints the monitor's log lines; writes its tool-call events to the
+/// `ANALYTICS` dataset when one is bound (and drops them otherwise).
+fn report(monitor: &Monitor, env: &Env) {
+    for line in monitor.take_logs() {
+        match line.level {
+            Level::Info => console_log!("{}", line.text),
+            Level::Warn => console_warn!("{}", line.text),
+            Level::Error => console_error!("{}", line.text),
+        }
+    }
+    let events = monitor.take_events();
+    let Ok(dataset) = env.analytics_engine("ANALYTICS") else {
+        return;
+    };
+    for event in events {
+        let partner = event
+            .partner_id
+            .map(|id| id.to_string())
+            .unwrap_or_default();
+        let written = AnalyticsEngineDataPointBuilder::new()
+            .indexes([partner.as_str()])
+            .blobs([event.tool.clone(), event.outcome()])
+            .doubles([
+                event.duration_ms as f64,
+                f64::from(event.kaltura_calls),
+                f64::from(event.cache_hits),
+            ])
+            .write_to(&dataset);
+        if let Err(error) = written {
+            console_warn!("analytics engine write failed: {error}");
+        }
     }
 }
 
