@@ -61,7 +61,7 @@ tools: node_modules/.installed $(VENV)/.installed
 	@wasm-bindgen --version 2>/dev/null | grep -q '$(WASM_BINDGEN_VERSION)' || \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@# The browser tests drive Debian's Chromium (never a downloaded one).
-	@test -x $(CHROMIUM) || { apt-get update && apt-get install -y chromium; }
+	@test -x $(CHROMIUM) || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
