@@ -3,6 +3,7 @@
 //! request's own event stream, 2026-07-28 clients get an `input_required`
 //! result and retry with the answers ([`crate::mcp::input`]).
 
+use super::{required, text};
 use crate::context::Context;
 use crate::mcp::exchange::Exchange;
 use crate::mcp::input::{Gathered, Need};
@@ -18,10 +19,6 @@ pub fn register(tools: &mut ToolRegistry<Context>) {
         .register_raw::<ElicitationEnums>()
         .register_raw::<StreamingElicitation>()
         .register_raw::<MissingCapability>();
-}
-
-pub(super) fn text(text: &str) -> Value {
-    json!({ "content": [{ "type": "text", "text": text }] })
 }
 
 pub(super) fn elicit(key: &'static str, message: &str, schema: Value) -> Need {
@@ -145,13 +142,6 @@ pub(crate) fn input_schema_of(name: &str) -> Value {
         }),
         None => json!({ "type": "object", "properties": {} }),
     }
-}
-
-/// The string argument `name`, or invalid params.
-pub(super) fn required<'a>(arguments: &'a Value, name: &str) -> Result<&'a str, RpcError> {
-    arguments[name].as_str().ok_or_else(|| {
-        RpcError::invalid_params(format!("argument `{name}` (a string) is required"))
-    })
 }
 
 async fn run(

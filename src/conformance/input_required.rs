@@ -4,8 +4,9 @@
 //! capabilities, and a prompt. In the legacy era the same tools ask on the
 //! request's stream instead.
 
-use super::asking::{answers, elicit, elicited, one_field, roots, sample, sampled, text};
+use super::asking::{answers, elicit, elicited, one_field, roots, sample, sampled};
 use super::request_state::{self, RoundState};
+use super::text;
 use crate::context::Context;
 use crate::mcp::exchange::Exchange;
 use crate::mcp::input::Need;

@@ -50,6 +50,23 @@ use crate::mcp::server::Server;
 pub(crate) const RED_PIXEL_PNG: &str =
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
 
+/// A `CallToolResult` of one text block.
+fn text(text: &str) -> serde_json::Value {
+    serde_json::json!({ "content": [{ "type": "text", "text": text }] })
+}
+
+/// The string argument `name`, or invalid params.
+fn required<'a>(
+    arguments: &'a serde_json::Value,
+    name: &str,
+) -> Result<&'a str, crate::mcp::jsonrpc::RpcError> {
+    arguments[name].as_str().ok_or_else(|| {
+        crate::mcp::jsonrpc::RpcError::invalid_params(format!(
+            "argument `{name}` (a string) is required"
+        ))
+    })
+}
+
 /// Adds every fixture to `server`.
 pub fn register(server: &mut Server<Context>) {
     content::register(&mut server.tools);

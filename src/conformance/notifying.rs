@@ -1,6 +1,7 @@
 //! Tools that report progress and log while they work, with short pauses
 //! between steps so clients see the notifications arrive one by one.
 
+use super::text;
 use crate::context::Context;
 use crate::mcp::exchange::{Exchange, LogLevel};
 use crate::mcp::jsonrpc::RpcError;
@@ -16,10 +17,6 @@ pub fn register(tools: &mut ToolRegistry<Context>) {
         .register_raw::<WithLogging>()
         .register_raw::<LoggingTool>()
         .register_raw::<WithProgress>();
-}
-
-fn text(text: &str) -> Result<Value, RpcError> {
-    Ok(json!({ "content": [{ "type": "text", "text": text }] }))
 }
 
 async fn log_three_steps(ctx: &Context, exchange: &Exchange) {
@@ -44,7 +41,7 @@ impl RawTool<Context> for WithLogging {
     const DESCRIPTION: &'static str = "Logs three info messages while it runs.";
     async fn call(ctx: Context, _: Value, exchange: Exchange) -> Result<Value, RpcError> {
         log_three_steps(&ctx, &exchange).await;
-        text("Tool with logging executed successfully")
+        Ok(text("Tool with logging executed successfully"))
     }
 }
 
@@ -56,7 +53,7 @@ impl RawTool<Context> for LoggingTool {
     const DESCRIPTION: &'static str = "Logs three info messages, if the request asks for logs.";
     async fn call(ctx: Context, _: Value, exchange: Exchange) -> Result<Value, RpcError> {
         log_three_steps(&ctx, &exchange).await;
-        text("Logging tool executed successfully")
+        Ok(text("Logging tool executed successfully"))
     }
 }
 
@@ -71,6 +68,6 @@ impl RawTool<Context> for WithProgress {
             }
             exchange.progress(done, Some(100.0), None);
         }
-        text("Tool with progress executed successfully")
+        Ok(text("Tool with progress executed successfully"))
     }
 }

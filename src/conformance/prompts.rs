@@ -1,7 +1,7 @@
 //! The fixture prompts: plain text, with arguments, with an embedded
 //! resource, and with an image.
 
-use super::RED_PIXEL_PNG;
+use super::{required, RED_PIXEL_PNG};
 use crate::context::Context;
 use crate::mcp::exchange::Exchange;
 use crate::mcp::jsonrpc::RpcError;
@@ -18,13 +18,6 @@ pub fn register(prompts: &mut PromptRegistry<Context>) {
 
 fn argument(name: &str, description: &str) -> Value {
     json!({ "name": name, "description": description, "required": true })
-}
-
-/// The string argument `name`, or invalid params.
-fn required<'a>(arguments: &'a Value, name: &str) -> Result<&'a str, RpcError> {
-    arguments[name].as_str().ok_or_else(|| {
-        RpcError::invalid_params(format!("argument `{name}` (a string) is required"))
-    })
 }
 
 fn user_text(text: &str) -> Value {

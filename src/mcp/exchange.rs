@@ -66,8 +66,7 @@ impl LogLevel {
     ];
 
     pub fn parse(name: &str) -> Option<LogLevel> {
-        let index = Self::NAMES.iter().position(|known| *known == name)?;
-        Some(Self::ALL[index])
+        Self::ALL.into_iter().find(|level| level.as_str() == name)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -79,6 +78,8 @@ impl LogLevel {
 pub const LOG_LEVEL_META: &str = "io.modelcontextprotocol/logLevel";
 /// The KV key prefix of a legacy session's `logging/setLevel`.
 const SESSION_LEVEL_KEY: &str = "mcp:log-level:";
+/// How the ids of this server's requests to clients begin.
+const SERVER_REQUEST_PREFIX: &str = "srv-";
 /// The KV key prefix of a client's answer to a server request.
 const REPLY_KEY: &str = "mcp:reply:";
 /// How long a legacy session's level and a parked reply are kept.
@@ -313,7 +314,11 @@ impl Exchange {
         if !self.inner.can_ask {
             return Err(AskError::NoStream);
         }
-        let id = format!("srv-{}-{}", random_hex(), self.inner.sent.get());
+        let id = format!(
+            "{SERVER_REQUEST_PREFIX}{}-{}",
+            random_hex(),
+            self.inner.sent.get()
+        );
         self.inner.sent.set(self.inner.sent.get() + 1);
         if let Some(go_live) = self.inner.go_live.borrow_mut().take() {
             let _ = go_live.send(());
@@ -380,7 +385,7 @@ fn parse_reply(reply: &str) -> Result<Value, AskError> {
 /// on it. Only ids this server minted are taken; others are dropped.
 pub async fn deliver_reply(shared: &dyn SharedState, id: &RequestId, message: &Value) {
     if let RequestId::String(id) = id {
-        if id.starts_with("srv-") && id.len() < 80 {
+        if id.starts_with(SERVER_REQUEST_PREFIX) && id.len() < 80 {
             let key = format!("{REPLY_KEY}{id}");
             shared.put(&key, message.to_string(), REPLY_TTL_SECS).await;
         }

@@ -98,11 +98,20 @@ impl<C: 'static> PromptRegistry<C> {
         });
         let handler: Handler<C, Result<Value, RpcError>> =
             Box::new(|ctx, arguments, _| Box::pin(run::<C, P>(ctx, arguments)));
-        self.table.insert(P::NAME, definition, handler);
-        self.completers.push((
-            P::NAME,
-            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed))),
-        ));
+        let completer: Completer<C> =
+            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed)));
+        self.add(P::NAME, definition, handler, completer)
+    }
+
+    fn add(
+        &mut self,
+        name: &'static str,
+        definition: Value,
+        handler: Handler<C, Result<Value, RpcError>>,
+        completer: Completer<C>,
+    ) -> &mut Self {
+        self.table.insert(name, definition, handler);
+        self.completers.push((name, completer));
         self
     }
 
@@ -133,12 +142,9 @@ impl<C: 'static> PromptRegistry<C> {
         });
         let handler: Handler<C, Result<Value, RpcError>> =
             Box::new(|ctx, arguments, exchange| Box::pin(P::get(ctx, arguments, exchange)));
-        self.table.insert(P::NAME, definition, handler);
-        self.completers.push((
-            P::NAME,
-            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed))),
-        ));
-        self
+        let completer: Completer<C> =
+            Box::new(|ctx, argument, typed| Box::pin(P::complete(ctx, argument, typed)));
+        self.add(P::NAME, definition, handler, completer)
     }
 
     /// Runs `prompts/get`; unknown prompts and bad arguments are -32602.

@@ -25,8 +25,8 @@ const KEEP_ALIVE_SECS: u64 = 20;
 pub const SUBSCRIPTION_ID: &str = "io.modelcontextprotocol/subscriptionId";
 
 /// The event stream answering a listen request.
-pub fn listen<C: Clone + 'static>(
-    server: &Rc<Server<C>>,
+pub fn listen<C>(
+    server: &Server<C>,
     shared: Rc<dyn SharedState>,
     request: &Request,
 ) -> Result<EventStream, RpcError> {
