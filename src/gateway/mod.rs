@@ -131,7 +131,10 @@ async fn route_request(
     trace: &Trace,
     request: Request,
 ) -> Option<HttpResponse> {
-    let (base, path, query) = split_url(&request.url);
+    let (request_origin, path, query) = split_url(&request.url);
+    // Links and metadata name the configured public origin: the request's
+    // own comes from its Host header, which the client chooses.
+    let base = config.auth.public_url.clone().unwrap_or(request_origin);
     let store = TokenStore::new(
         ports.kv.clone(),
         ports.clock.clone(),

@@ -112,6 +112,28 @@ fn mcp_without_a_token_is_401_on_a_multi_tenant_deployment() {
 }
 
 #[test]
+fn a_configured_account_serves_anonymous_callers_only_by_opt_in() {
+    let account = [
+        ("KALTURA_PARTNER_ID", "4815162"),
+        ("KALTURA_ADMIN_SECRET", "400b2dcd3d0dc3be1c7650bd04b02bf9"),
+    ];
+    let ping = r#"{"jsonrpc":"2.0","id":1,"method":"ping"}"#;
+    let closed = Deployment::with(&account);
+    assert_eq!(closed.send("POST", "/mcp", ping).unwrap().status, 401);
+    let open = Deployment::with(&[account[0], account[1], ("ALLOW_ANONYMOUS", "true")]);
+    assert_eq!(open.send("POST", "/mcp", ping).unwrap().status, 200);
+}
+
+#[test]
+fn metadata_names_the_configured_public_url_not_the_host_header() {
+    let deployment = Deployment::with(&[("PUBLIC_URL", "https://mcp.real.example")]);
+    let (_, metadata) = deployment.json("GET", "/.well-known/oauth-authorization-server", "");
+    assert_eq!(metadata["issuer"], "https://mcp.real.example");
+    let (_, resource) = deployment.json("GET", "/.well-known/oauth-protected-resource", "");
+    assert_eq!(resource["resource"], "https://mcp.real.example/mcp");
+}
+
+#[test]
 fn authorize_checks_client_redirect_and_pkce_before_consent() {
     let deployment = Deployment::new();
     let (status, client) = deployment.json(

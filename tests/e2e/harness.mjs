@@ -59,7 +59,11 @@ export const TEST_TOKEN_SECRET = 'e2e-token-secret-0123456789abcdef0123456789';
 const PROTOCOL_ONLY_ACCOUNT = { KALTURA_PARTNER_ID: '4815162', KALTURA_ADMIN_SECRET: '400b2dcd3d0dc3be1c7650bd04b02bf9' };
 
 export async function startWorker({ vars = {}, cwd = ROOT, multiTenant = false } = {}) {
-  vars = { TOKEN_SECRET: TEST_TOKEN_SECRET, ...(multiTenant || vars.KALTURA_PARTNER_ID ? {} : PROTOCOL_ONLY_ACCOUNT), ...vars };
+  // A configured account serves requests without a token only by opt-in
+  // (ALLOW_ANONYMOUS): the tests that give one expect that, as `make dev` does.
+  const account = multiTenant || vars.KALTURA_PARTNER_ID ? {} : PROTOCOL_ONLY_ACCOUNT;
+  const anonymous = multiTenant ? {} : { ALLOW_ANONYMOUS: 'true' };
+  vars = { TOKEN_SECRET: TEST_TOKEN_SECRET, ...account, ...anonymous, ...vars };
   if (cwd === ROOT && !existsSync(path.join(ROOT, 'worker/build'))) {
     throw new Error('worker/build/ is missing: run `make build` first');
   }
